@@ -1,0 +1,60 @@
+package io.seamline.ui;
+
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The JavaFX application: one case window, with its worker thread for case operations. */
+public final class SeamlineApp extends Application {
+    private static volatile Path initialCase;
+    private ExecutorService worker;
+    private CaseViewModel model;
+
+    /** Starts the toolkit and shows the window, opening {@code caseFile} when not null; returns when it closes. */
+    public static void launchWindow(Path caseFile) {
+        initialCase = caseFile;
+        Application.launch(SeamlineApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "seamline-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        model = new CaseViewModel(worker, Platform::runLater);
+        stage.setScene(createScene(model));
+        stage.setTitle("Seamline");
+        stage.titleProperty().bind(model.caseInfoProperty().map(i -> "Seamline \u2014 " + i.title())
+                .orElse("Seamline"));
+        stage.show();
+        if (initialCase != null) {
+            model.openCase(initialCase);
+        }
+    }
+
+    /** Builds the window's scene with its style sheet; tests build the same scene. */
+    public static Scene createScene(CaseViewModel model) {
+        Scene scene = new Scene(new CaseView(model).root(), 1280, 800);
+        var css = SeamlineApp.class.getResource("/css/seamline.css");
+        if (css != null) {
+            scene.getStylesheets().add(css.toExternalForm());
+        }
+        return scene;
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.close();
+        }
+        if (worker != null) {
+            worker.shutdown();
+        }
+    }
+}
