@@ -148,6 +148,7 @@ public final class CaseService implements AutoCloseable {
                 problems.addAll(vault.verify(e, n -> monitor.progress("verify", done.addAndGet(n), total)));
                 problems.addAll(crossCheck(e, entries));
             }
+            problems.addAll(checkDerived(entries));
             for (CustodyEntry entry : entries) {
                 if (entry.action().equals("import")) {
                     long id = detailLong(entry, "evidenceId");
@@ -303,6 +304,29 @@ public final class CaseService implements AutoCloseable {
         compare(problems, label, "format", d.path("format").asText(), e.format().label());
         compare(problems, label, "chunk count", d.path("chunkCount").asLong(), (long) e.chunkCount());
         return problems;
+    }
+
+    /** The derived tables must still hash to what the last analysis recorded. */
+    private List<String> checkDerived(List<CustodyEntry> entries) throws SQLException {
+        CustodyEntry lastAnalysis = null;
+        for (CustodyEntry entry : entries) {
+            if (entry.action().equals("analyze")) {
+                lastAnalysis = entry;
+            }
+        }
+        if (lastAnalysis == null) {
+            return DerivedTables.isEmpty(caseFile.connection()) ? List.of()
+                    : List.of("analysis results are present but no analysis is in the custody log");
+        }
+        String now = DerivedTables.digest(caseFile.connection());
+        String recorded;
+        try {
+            recorded = CanonicalJson.read(lastAnalysis.detailsJson()).path("derivedSha256").asText();
+        } catch (IllegalArgumentException bad) {
+            recorded = "";
+        }
+        return recorded.equals(now) ? List.of() : List.of("analysis results were changed after analysis "
+                + "(custody entry " + lastAnalysis.seq() + " recorded derived SHA-256 " + recorded + ", now " + now + ")");
     }
 
     private static void compare(List<String> problems, String label, String field, Object recorded, Object now) {

@@ -66,7 +66,75 @@ final class Migrations {
                         size_bytes INTEGER NOT NULL,
                         sha256 TEXT NOT NULL,
                         data BLOB NOT NULL,
-                        UNIQUE (evidence_id, chunk_index))""")));
+                        UNIQUE (evidence_id, chunk_index))""")),
+            new Migration(2, "derived analysis tables", List.of(
+                    // Everything below is derived from the vault by `analyze` and replaced as a whole on each
+                    // run; the run's custody entry carries a digest of these rows so edits are detected.
+                    """
+                    CREATE TABLE capture_summary (
+                        evidence_id INTEGER PRIMARY KEY REFERENCES evidence(id),
+                        frames INTEGER NOT NULL,
+                        first_utc TEXT,
+                        last_utc TEXT,
+                        details TEXT NOT NULL)""",
+                    """
+                    CREATE TABLE call (
+                        id INTEGER PRIMARY KEY,
+                        evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+                        call_id TEXT NOT NULL,
+                        details TEXT NOT NULL)""",
+                    """
+                    CREATE TABLE sip_message (
+                        id INTEGER PRIMARY KEY,
+                        evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+                        frame INTEGER NOT NULL,
+                        time_utc TEXT NOT NULL,
+                        call_id TEXT NOT NULL,
+                        src TEXT NOT NULL,
+                        dst TEXT NOT NULL,
+                        transport TEXT NOT NULL,
+                        label TEXT NOT NULL,
+                        raw TEXT NOT NULL)""",
+                    """
+                    CREATE TABLE rtp_stream (
+                        id INTEGER PRIMARY KEY,
+                        evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+                        call_id TEXT NOT NULL,
+                        start_utc TEXT NOT NULL,
+                        details TEXT NOT NULL)""",
+                    """
+                    CREATE TABLE event (
+                        id INTEGER PRIMARY KEY,
+                        evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+                        time_utc TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        call_id TEXT NOT NULL,
+                        summary TEXT NOT NULL,
+                        details TEXT NOT NULL)""",
+                    """
+                    CREATE TABLE lane (
+                        id INTEGER PRIMARY KEY,
+                        evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+                        channel INTEGER NOT NULL,
+                        name TEXT NOT NULL,
+                        details TEXT NOT NULL,
+                        pyramid BLOB)""",
+                    """
+                    CREATE TABLE lane_pcm (
+                        lane_id INTEGER NOT NULL REFERENCES lane(id),
+                        chunk_index INTEGER NOT NULL,
+                        data BLOB NOT NULL,
+                        UNIQUE (lane_id, chunk_index))""",
+                    """
+                    CREATE TABLE gap (
+                        id INTEGER PRIMARY KEY,
+                        lane_id INTEGER NOT NULL REFERENCES lane(id),
+                        start_utc TEXT NOT NULL,
+                        details TEXT NOT NULL)""",
+                    """
+                    CREATE TABLE alignment (
+                        lane_id INTEGER PRIMARY KEY REFERENCES lane(id),
+                        details TEXT NOT NULL)""")));
 
     /** The version a case reaches after every migration this build knows. */
     static final int LATEST = ALL.get(ALL.size() - 1).version();

@@ -1,0 +1,197 @@
+package io.seamline.analysis;
+
+import io.seamline.casefile.UtcTimes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads and writes the analysis records in the case's derived tables. Writers run inside the
+ * analysis transaction; each record's JSON form is kept in {@code details} beside the columns used
+ * for ordering.
+ */
+public final class AnalysisStore {
+    private final Connection connection;
+
+    public AnalysisStore(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Stores the container facts of one capture. */
+    public void putCaptureSummary(long evidenceId, long frames, java.time.Instant firstUtc, java.time.Instant lastUtc,
+            Object details) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO capture_summary (evidence_id, frames, first_utc, last_utc, details) VALUES (?,?,?,?,?)")) {
+            ps.setLong(1, evidenceId);
+            ps.setLong(2, frames);
+            ps.setString(3, firstUtc == null ? null : UtcTimes.format(firstUtc));
+            ps.setString(4, lastUtc == null ? null : UtcTimes.format(lastUtc));
+            ps.setString(5, AnalysisJson.write(details));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Stores a call. */
+    public void putCall(CallRecord call) throws SQLException {
+        insert("INSERT INTO call (evidence_id, call_id, details) VALUES (?,?,?)", call.evidenceId(), call.callId(),
+                AnalysisJson.write(call));
+    }
+
+    /** Stores one SIP message with its raw text. */
+    public void putSipMessage(SipMessageRecord m) throws SQLException {
+        insert("INSERT INTO sip_message (evidence_id, frame, time_utc, call_id, src, dst, transport, label, raw)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?)", m.evidenceId(), m.frame(), UtcTimes.format(m.timeUtc()),
+                m.callId(), m.src(), m.dst(), m.transport(), m.label(), m.raw());
+    }
+
+    /** Stores a stream. */
+    public void putStream(StreamRecord s) throws SQLException {
+        insert("INSERT INTO rtp_stream (evidence_id, call_id, start_utc, details) VALUES (?,?,?,?)", s.evidenceId(),
+                s.callId(), UtcTimes.format(s.startUtc()), AnalysisJson.write(s));
+    }
+
+    /** Stores an event. */
+    public void putEvent(EventRecord e) throws SQLException {
+        insert("INSERT INTO event (evidence_id, time_utc, kind, call_id, summary, details) VALUES (?,?,?,?,?,?)",
+                e.getEvidenceId(), UtcTimes.format(e.getTimeUtc()), e.getKind(), e.getCallId(), e.getSummary(),
+                AnalysisJson.write(e));
+    }
+
+    /** Stores a lane with its waveform pyramid and returns its id. */
+    public long putLane(LaneRecord lane, byte[] pyramid) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO lane (evidence_id, channel, name, details, pyramid) VALUES (?,?,?,?,?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, lane.evidenceId());
+            ps.setInt(2, lane.channel());
+            ps.setString(3, lane.name());
+            ps.setString(4, "{}");
+            ps.setBytes(5, pyramid);
+            ps.executeUpdate();
+            long id;
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+            LaneRecord stored = new LaneRecord(id, lane.evidenceId(), lane.channel(), lane.name(), lane.kind(),
+                    lane.callId(), lane.sampleRateHz(), lane.sampleCount(), lane.metadataStartUtc(),
+                    lane.startSource(), lane.note());
+            try (PreparedStatement up = connection.prepareStatement("UPDATE lane SET details = ? WHERE id = ?")) {
+                up.setString(1, AnalysisJson.write(stored));
+                up.setLong(2, id);
+                up.executeUpdate();
+            }
+            return id;
+        }
+    }
+
+    /** Stores one chunk of a lane's decoded 16-bit little-endian PCM. */
+    public void putLanePcm(long laneId, int chunkIndex, byte[] pcm) throws SQLException {
+        insert("INSERT INTO lane_pcm (lane_id, chunk_index, data) VALUES (?,?,?)", laneId, chunkIndex, pcm);
+    }
+
+    /** Stores a gap. */
+    public void putGap(GapRecord g) throws SQLException {
+        insert("INSERT INTO gap (lane_id, start_utc, details) VALUES (?,?,?)", g.laneId(),
+                UtcTimes.format(g.startUtc()), AnalysisJson.write(g));
+    }
+
+    /** Stores a lane's alignment. */
+    public void putAlignment(AlignmentRecord a) throws SQLException {
+        insert("INSERT INTO alignment (lane_id, details) VALUES (?,?)", a.laneId(), AnalysisJson.write(a));
+    }
+
+    /** All calls, in capture order. */
+    public List<CallRecord> calls() throws SQLException {
+        return details("SELECT details FROM call ORDER BY id", CallRecord.class);
+    }
+
+    /** All streams by start time. */
+    public List<StreamRecord> streams() throws SQLException {
+        return details("SELECT details FROM rtp_stream ORDER BY start_utc, id", StreamRecord.class);
+    }
+
+    /** All events by time. */
+    public List<EventRecord> events() throws SQLException {
+        return details("SELECT details FROM event ORDER BY time_utc, id", EventRecord.class);
+    }
+
+    /** All lanes in evidence and channel order. */
+    public List<LaneRecord> lanes() throws SQLException {
+        return details("SELECT details FROM lane ORDER BY evidence_id, channel, id", LaneRecord.class);
+    }
+
+    /** All gaps by start time. */
+    public List<GapRecord> gaps() throws SQLException {
+        return details("SELECT details FROM gap ORDER BY start_utc, id", GapRecord.class);
+    }
+
+    /** All alignments in lane order. */
+    public List<AlignmentRecord> alignments() throws SQLException {
+        return details("SELECT details FROM alignment ORDER BY lane_id", AlignmentRecord.class);
+    }
+
+    /** SIP messages in capture order. */
+    public List<SipMessageRecord> sipMessages() throws SQLException {
+        List<SipMessageRecord> out = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT evidence_id, frame, time_utc, call_id, src, dst, transport, label,"
+                     + " raw FROM sip_message ORDER BY time_utc, id")) {
+            while (rs.next()) {
+                out.add(new SipMessageRecord(rs.getLong(1), rs.getLong(2), UtcTimes.parse(rs.getString(3)),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getString(9)));
+            }
+        }
+        return out;
+    }
+
+    /** A lane's stored waveform pyramid bytes. */
+    public Optional<byte[]> pyramid(long laneId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pyramid FROM lane WHERE id = ?")) {
+            ps.setLong(1, laneId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getBytes(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** A lane's decoded PCM chunks (16-bit little-endian), in order. */
+    public List<byte[]> lanePcm(long laneId) throws SQLException {
+        List<byte[]> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT data FROM lane_pcm WHERE lane_id = ? ORDER BY chunk_index")) {
+            ps.setLong(1, laneId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getBytes(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private <T> List<T> details(String sql, Class<T> type) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(AnalysisJson.read(rs.getString(1), type));
+            }
+        }
+        return out;
+    }
+
+    private void insert(String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+}
