@@ -1,0 +1,288 @@
+package io.seamline.rtp;
+
+import io.seamline.capture.CaptureTap;
+import io.seamline.capture.UdpDatagram;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Finds RTP streams in the UDP datagrams of a capture and accumulates their statistics the way
+ * {@code tshark -o rtp.heuristic_rtp:TRUE -q -z rtp,streams} does.
+ *
+ * <p>A datagram is RTP when it belongs to a conversation already known as RTP (announced with
+ * {@link #expect} from SDP, or created by the heuristic), or, with the heuristic on, when it is a
+ * version 2 packet sent to an even port whose PT is outside the RTCP range 72-76 (RFC 5761 §4) and whose
+ * ports are not those of another well-known protocol. Streams are keyed by addresses, ports and SSRC.
+ * RTCP reports and RFC 4733/RFC 3389 events are kept per stream.
+ */
+public final class RtpStreamTap implements CaptureTap {
+
+    /** UDP ports tshark hands to another dissector before trying heuristics (DNS, DHCP, NTP, NetBIOS, SNMP, SIP, MGCP, MEGACO, STUN ...). */
+    private static final Set<Integer> WELL_KNOWN_PORTS = Set.of(53, 67, 68, 69, 123, 137, 138, 161, 162, 500, 514,
+            520, 1719, 1812, 1813, 1900, 2427, 2727, 2944, 2945, 3478, 4500, 5060, 5061, 5353, 5355);
+
+    /** A media description from SDP: which PTs have which rtpmap names on an address and port. */
+    private record Endpoint(String ip, int port) {
+    }
+
+    private static final class Conversation {
+        final boolean rtp;
+        final Map<Integer, String> encodingNames;
+        final Map<Integer, Integer> clockRates;
+
+        Conversation(boolean rtp, Map<Integer, String> encodingNames, Map<Integer, Integer> clockRates) {
+            this.rtp = rtp;
+            this.encodingNames = encodingNames;
+            this.clockRates = clockRates;
+        }
+    }
+
+    private static final class StreamState {
+        final RtpStreamKey key;
+        final long firstFrame;
+        final Instant startUtc;
+        final double startRelativeSec;
+        final RtpStreamAnalyzer analyzer = new RtpStreamAnalyzer();
+        final TreeMap<Integer, String> payloadNames = new TreeMap<>();
+        final List<RtpEvent> events = new ArrayList<>();
+        Instant endUtc;
+        double endRelativeSec;
+
+        StreamState(RtpStreamKey key, long firstFrame, Instant startUtc, double startRelativeSec) {
+            this.key = key;
+            this.firstFrame = firstFrame;
+            this.startUtc = startUtc;
+            this.startRelativeSec = startRelativeSec;
+        }
+    }
+
+    private final boolean heuristic;
+    private final Map<String, Conversation> exact = new HashMap<>();
+    private final Map<Endpoint, TreeMap<Long, Conversation>> announced = new HashMap<>();
+    private final Map<RtpStreamKey, StreamState> streams = new LinkedHashMap<>();
+    private final Map<Long, List<RtcpReport>> rtcpBySsrc = new HashMap<>();
+    private final List<RtpPacketListener> listeners = new ArrayList<>();
+    private Instant origin;
+
+    /** A tap with the heuristic on, as {@code -o rtp.heuristic_rtp:TRUE}. */
+    public RtpStreamTap() {
+        this(true);
+    }
+
+    /** @param heuristic whether to recognise RTP not announced by {@link #expect} */
+    public RtpStreamTap(boolean heuristic) {
+        this.heuristic = heuristic;
+    }
+
+    /** Registers a listener that receives every accepted RTP packet (e.g. to decode audio in the same pass). */
+    public void addListener(RtpPacketListener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Announces RTP media at an address and port from frame {@code fromFrame} on, as an SDP offer/answer
+     * does (RFC 4566 c= and m= lines). Datagrams from or to that endpoint are RTP regardless of the heuristic.
+     *
+     * @param ip        address as printed in {@link UdpDatagram} (dotted IPv4 or RFC 5952 IPv6)
+     * @param port      the m= line's port
+     * @param fromFrame frame number of the SDP that announced it
+     * @param rtpmap    dynamic PT to rtpmap value, e.g. 101 -&gt; "telephone-event/8000"; may be empty
+     */
+    public void expect(String ip, int port, long fromFrame, Map<Integer, String> rtpmap) {
+        Map<Integer, String> names = new HashMap<>();
+        Map<Integer, Integer> rates = new HashMap<>();
+        rtpmap.forEach((pt, value) -> {
+            String[] parts = value.trim().split("/");
+            names.put(pt, parts[0]);
+            if (parts.length > 1) {
+                try {
+                    rates.put(pt, Integer.parseInt(parts[1].trim()));
+                } catch (NumberFormatException e) {
+                    rates.put(pt, 0);
+                }
+            }
+        });
+        announced.computeIfAbsent(new Endpoint(ip, port), k -> new TreeMap<>())
+                .put(fromFrame, new Conversation(true, names, rates));
+    }
+
+    /**
+     * Announces non-RTP media (e.g. {@code m=image ... udptl t38}) at an address and port from frame
+     * {@code fromFrame} on: its datagrams are no longer taken as RTP, as tshark hands them to T.38.
+     */
+    public void expectOther(String ip, int port, long fromFrame) {
+        announced.computeIfAbsent(new Endpoint(ip, port), k -> new TreeMap<>())
+                .put(fromFrame, new Conversation(false, Map.of(), Map.of()));
+    }
+
+    @Override
+    public void start(Instant firstFrameUtc) {
+        origin = firstFrameUtc;
+    }
+
+    @Override
+    public void udp(UdpDatagram d) {
+        byte[] b = d.payload();
+        Conversation conv = find(d);
+        if (conv == null) {
+            if (b.length >= 8 && RtcpParser.looksLikeRtcp(b)) {
+                for (RtcpParser.Entry e : RtcpParser.parse(b, d.frameNumber(), d.timeUtc())) {
+                    rtcpBySsrc.computeIfAbsent(e.aboutSsrc(), k -> new ArrayList<>()).add(e.report());
+                }
+                return;
+            }
+            if (!heuristic || !heuristicMatch(d)) {
+                return;
+            }
+            conv = new Conversation(true, Map.of(), Map.of());
+            exact.put(pairKey(d), conv);
+        }
+        if (!conv.rtp) {
+            return;
+        }
+        RtpHeader h = RtpHeader.parse(b);
+        if (h == null || (h.payloadType() >= 72 && h.payloadType() <= 76)) {
+            if (b.length >= 8 && RtcpParser.looksLikeRtcp(b)) {
+                for (RtcpParser.Entry e : RtcpParser.parse(b, d.frameNumber(), d.timeUtc())) {
+                    rtcpBySsrc.computeIfAbsent(e.aboutSsrc(), k -> new ArrayList<>()).add(e.report());
+                }
+            }
+            return;
+        }
+        accept(d, conv, h);
+    }
+
+    private static boolean heuristicMatch(UdpDatagram d) {
+        byte[] b = d.payload();
+        if (b.length < 12 || (b[0] & 0xC0) != 0x80) {
+            return false;
+        }
+        int pt = b[1] & 0x7F;
+        if (pt >= 72 && pt <= 76) {
+            return false;
+        }
+        if (d.dstPort() % 2 != 0) {
+            return false;
+        }
+        return !WELL_KNOWN_PORTS.contains(d.srcPort()) && !WELL_KNOWN_PORTS.contains(d.dstPort());
+    }
+
+    private Conversation find(UdpDatagram d) {
+        Conversation c = exact.get(pairKey(d));
+        if (c != null) {
+            return c;
+        }
+        // tshark looks up media announced for the destination endpoint first, then for the source
+        // (observed on heplify-FAX-Call-t38: after a MEGACO reply announcing RTP on one side and T.38 on
+        // the other, each direction follows its destination's announcement).
+        Map.Entry<Long, Conversation> dst = announcedAt(new Endpoint(d.dstIp(), d.dstPort()), d.frameNumber());
+        if (dst != null) {
+            return dst.getValue();
+        }
+        Map.Entry<Long, Conversation> src = announcedAt(new Endpoint(d.srcIp(), d.srcPort()), d.frameNumber());
+        return src == null ? null : src.getValue();
+    }
+
+    private Map.Entry<Long, Conversation> announcedAt(Endpoint e, long frame) {
+        TreeMap<Long, Conversation> byFrame = announced.get(e);
+        return byFrame == null ? null : byFrame.floorEntry(frame);
+    }
+
+    private static String pairKey(UdpDatagram d) {
+        String a = d.srcIp() + "|" + d.srcPort();
+        String b = d.dstIp() + "|" + d.dstPort();
+        return a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
+    }
+
+    private void accept(UdpDatagram d, Conversation conv, RtpHeader h) {
+        RtpStreamKey key = new RtpStreamKey(d.srcIp(), d.srcPort(), d.dstIp(), d.dstPort(), h.ssrc());
+        double relativeMs = relativeMs(d.timeUtc());
+        StreamState s = streams.get(key);
+        if (s == null) {
+            s = new StreamState(key, d.frameNumber(), d.timeUtc(), relativeMs / 1000.0);
+            streams.put(key, s);
+        }
+        int pt = h.payloadType();
+        String encoding = conv.encodingNames.get(pt);
+        int clockRate = pt >= 96 && conv.clockRates.getOrDefault(pt, 0) != 0 && !RtpPayloadTypes.isTelephoneEvent(encoding)
+                ? conv.clockRates.get(pt) : RtpPayloadTypes.clockRateHz(pt, encoding);
+        s.analyzer.add(relativeMs, h.sequenceNumber(), h.timestamp(), pt, h.marker(), clockRate);
+        s.payloadNames.putIfAbsent(pt, pt >= 96 && encoding != null ? encoding : RtpPayloadTypes.shortName(pt));
+        s.endUtc = d.timeUtc();
+        s.endRelativeSec = relativeMs / 1000.0;
+        recordEvent(s, d, h, encoding);
+        for (RtpPacketListener l : listeners) {
+            l.packet(key, d.frameNumber(), d.timeUtc(), h, d.payload());
+        }
+    }
+
+    private static void recordEvent(StreamState s, UdpDatagram d, RtpHeader h, String encoding) {
+        byte[] b = d.payload();
+        int pt = h.payloadType();
+        int at = h.payloadOffset();
+        if (pt == RtpPayloadTypes.COMFORT_NOISE || pt == RtpPayloadTypes.COMFORT_NOISE_OLD) {
+            int level = h.payloadLength() >= 1 ? b[at] & 0x7F : 0;
+            s.events.add(new RtpEvent(d.frameNumber(), d.timeUtc(), RtpEvent.Kind.COMFORT_NOISE, level, false, 0, 0,
+                    h.timestamp()));
+            return;
+        }
+        boolean telephoneEvent = encoding != null ? RtpPayloadTypes.isTelephoneEvent(encoding)
+                : pt == RtpPayloadTypes.DEFAULT_TELEPHONE_EVENT;
+        if (telephoneEvent && h.payloadLength() >= 4) {
+            // RFC 4733 §2.3: event, E|R|volume, duration; retransmitted end packets repeat the same timestamp.
+            int event = b[at] & 0xFF;
+            boolean end = (b[at + 1] & 0x80) != 0;
+            int volume = b[at + 1] & 0x3F;
+            int duration = ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
+            RtpEvent e = new RtpEvent(d.frameNumber(), d.timeUtc(), RtpEvent.Kind.TELEPHONE_EVENT, event, end, volume,
+                    duration, h.timestamp());
+            if (!s.events.isEmpty()) {
+                RtpEvent last = s.events.get(s.events.size() - 1);
+                if (last.kind() == RtpEvent.Kind.TELEPHONE_EVENT && last.rtpTimestamp() == h.timestamp()
+                        && last.code() == event) {
+                    s.events.set(s.events.size() - 1, new RtpEvent(last.frameNumber(), last.timeUtc(), last.kind(),
+                            event, end || last.end(), volume, Math.max(duration, last.durationUnits()), h.timestamp()));
+                    return;
+                }
+            }
+            s.events.add(e);
+        }
+    }
+
+    private double relativeMs(Instant t) {
+        Duration rel = Duration.between(origin == null ? t : origin, t);
+        return rel.getSeconds() * 1000.0 + rel.getNano() / 1_000_000.0;
+    }
+
+    /**
+     * The streams found so far, in the order tshark prints them (most recently started first).
+     *
+     * @return one entry per stream with tshark's figures, RTCP reports about its SSRC and its events
+     */
+    public List<RtpStream> streams() {
+        List<RtpStream> out = new ArrayList<>();
+        for (StreamState s : streams.values()) {
+            RtpStreamAnalyzer a = s.analyzer;
+            String names = s.payloadNames.values().stream().collect(Collectors.joining(", "));
+            List<RtcpReport> reports = rtcpBySsrc.getOrDefault(s.key.ssrc(), List.of());
+            out.add(new RtpStream(s.key, List.copyOf(new TreeSet<>(s.payloadNames.keySet())), names, s.firstFrame,
+                    s.startUtc, s.endUtc, s.startRelativeSec, s.endRelativeSec, a.totalPackets(), a.expectedPackets(),
+                    a.expectedPackets() - a.totalPackets(), a.sequenceErrors(), a.minDeltaMs(), a.meanDeltaMs(),
+                    a.maxDeltaMs(), a.minJitterMs(), a.meanJitterMs(), a.maxJitterMs(), a.problem(),
+                    List.copyOf(reports), List.copyOf(s.events)));
+        }
+        Collections.reverse(out);
+        return out;
+    }
+}

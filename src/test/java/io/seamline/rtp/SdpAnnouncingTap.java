@@ -1,0 +1,100 @@
+package io.seamline.rtp;
+
+import io.seamline.capture.CaptureTap;
+import io.seamline.capture.SipPayload;
+import io.seamline.capture.UdpDatagram;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.Map;
+
+/**
+ * Test stand-in for the SIP package: finds SDP (RFC 4566) in SIP, MGCP and MEGACO text and announces its
+ * media to an {@link RtpStreamTap}, as tshark's SDP dissector sets up RTP and T.38 conversations.
+ */
+final class SdpAnnouncingTap implements CaptureTap {
+    private final RtpStreamTap rtp;
+    private final Set<String> seen = new HashSet<>();
+
+    SdpAnnouncingTap(RtpStreamTap rtp) {
+        this.rtp = rtp;
+    }
+
+    @Override
+    public void udp(UdpDatagram datagram) {
+        if (datagram.srcPort() == 5060 || datagram.dstPort() == 5060) {
+            return;
+        }
+        scan(datagram.payload(), datagram.frameNumber());
+    }
+
+    @Override
+    public void sip(SipPayload message) {
+        // tshark does not set up media again from a retransmitted SIP message (same bytes, same hop).
+        String key = message.srcIp() + message.srcPort() + message.dstIp() + message.dstPort()
+                + new String(message.message(), StandardCharsets.ISO_8859_1);
+        if (seen.add(key)) {
+            scan(message.message(), message.frameNumber());
+        }
+    }
+
+    private void scan(byte[] bytes, long frame) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int v = text.indexOf("v=0");
+        if (v < 0) {
+            return;
+        }
+        String sessionAddress = null;
+        String mediaAddress = null;
+        String kind = null;
+        String transport = null;
+        int port = 0;
+        Map<Integer, String> rtpmap = new HashMap<>();
+        for (String raw : text.substring(v).split("\r?\n")) {
+            String line = raw.trim();
+            if (line.startsWith("v=")) {
+                // MEGACO carries a local and a remote SDP in one message: each starts afresh.
+                announce(kind, transport, mediaAddress != null ? mediaAddress : sessionAddress, port, frame, rtpmap);
+                kind = null;
+                sessionAddress = null;
+                mediaAddress = null;
+                rtpmap = new HashMap<>();
+            } else if (line.startsWith("c=IN IP4 ") || line.startsWith("c=IN IP6 ")) {
+                String addr = line.substring(9).trim().split("/")[0];
+                if (kind == null) {
+                    sessionAddress = addr;
+                } else {
+                    mediaAddress = addr;
+                }
+            } else if (line.startsWith("m=")) {
+                announce(kind, transport, mediaAddress != null ? mediaAddress : sessionAddress, port, frame, rtpmap);
+                String[] parts = line.substring(2).split(" ");
+                kind = parts[0];
+                transport = parts.length > 2 ? parts[2] : "";
+                port = parts.length > 1 && parts[1].matches("\\d+") ? Integer.parseInt(parts[1]) : 0;
+                mediaAddress = null;
+                rtpmap = new HashMap<>();
+            } else if (line.startsWith("a=rtpmap:")) {
+                String[] parts = line.substring(9).split(" ", 2);
+                if (parts.length == 2 && parts[0].matches("\\d+")) {
+                    rtpmap.put(Integer.parseInt(parts[0]), parts[1]);
+                }
+            }
+        }
+        announce(kind, transport, mediaAddress != null ? mediaAddress : sessionAddress, port, frame, rtpmap);
+    }
+
+    /** Like Wireshark's SDP dissector: "RTP/AVP" sets up RTP, "UDPTL" or "udptl" (exact case) sets up T.38. */
+    private void announce(String kind, String transport, String address, int port, long frame, Map<Integer, String> rtpmap) {
+        if (kind == null || address == null || port == 0 || address.contains("$")) {
+            return;
+        }
+        if ("RTP/AVP".equals(transport)) {
+            rtp.expect(address, port, frame, rtpmap);
+        } else if ("udptl".equals(transport) || "UDPTL".equals(transport)) {
+            rtp.expectOther(address, port, frame);
+        }
+    }
+}
