@@ -126,14 +126,14 @@ public final class OggOpusReader implements AudioReader {
             while (pos < size) {
                 h.clear().limit(27);
                 readFully(ch, h, pos);
-                if (h.position() < 27) {
-                    throw new AudioFormatException(file, "truncated Ogg page at byte " + pos + ": header has "
-                            + h.position() + " of 27 bytes");
-                }
-                if (h.get(0) != 'O' || h.get(1) != 'g' || h.get(2) != 'g' || h.get(3) != 'S') {
+                if (h.position() < 4 || h.get(0) != 'O' || h.get(1) != 'g' || h.get(2) != 'g' || h.get(3) != 'S') {
                     throw new AudioFormatException(file, pages == 0
                             ? "not an Ogg file: magic is not 'OggS'"
                             : "no Ogg page at byte " + pos + " (capture pattern 'OggS' missing)");
+                }
+                if (h.position() < 27) {
+                    throw new AudioFormatException(file, "truncated Ogg page at byte " + pos + ": header has "
+                            + h.position() + " of 27 bytes");
                 }
                 if (h.get(4) != 0) {
                     throw new AudioFormatException(file, "Ogg page at byte " + pos + " has stream structure version "

@@ -41,7 +41,8 @@ sox -n -r 8000 -c 1 -b 16 zero-samples.wav trim 0 0
 sox "$T/one.wav" -e ms-adpcm unknown-codec-adpcm.wav
 printf 'RIFX\000\000\000\000WAVEfmt ' > bad-magic.wav
 head -c 3000 speech.opus > truncated-page.opus
-printf 'OggS\001' > bad-ogg-version.opus
+head -c 47 speech.opus > bad-ogg-version.opus
+printf '\001' | dd of=bad-ogg-version.opus bs=1 seek=4 conv=notrunc status=none
 cp speech-8k-s16.wav not-ogg.opus
 # Sidecar metadata: SBC file-name habit plus a JSON sidecar.
 cp "$T/one.wav" "sbc01_a84b4c76e66710@pc33.example.com_20261122T084215.123Z.wav"
