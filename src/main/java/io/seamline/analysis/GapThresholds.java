@@ -54,6 +54,6 @@ public record GapThresholds(
 
     /** Returns the defaults, tuned on espeak-ng speech (see {@link SilenceDetector} and {@link NoiseBurstDetector}). */
     public static GapThresholds defaults() {
-        return new GapThresholds(100, 20, 10, 20, -70, 95, 1.5, 2000, 8000, 0.999, 3, 100, 32, 0.40, 20, -50, 250);
+        return new GapThresholds(100, 20, 10, 20, -70, 95, 1.5, 2000, 8000, 0.999, 3, 100, 32, 0.30, 20, -50, 250);
     }
 }

@@ -8,26 +8,32 @@ import java.util.List;
  * that speech pauses are not reported. Exact digital silence is left to {@link DropoutDetector}.
  *
  * <p>Method. RMS in windows of {@code silenceWindowMs} (default 20 ms) every half window. The speech level is the
- * 95th percentile of window levels; windows within 1 s of a window no more than 30 dB under it are "near speech",
- * and the noise floor is the {@code floorPercentile} (10th) percentile of those, so that a long gap cannot drag the
- * floor down to its own level. A window is near-silent when it is under
+ * 95th percentile of window levels; windows within 300 ms of a window no more than 30 dB under it are "near
+ * speech", and the noise floor is the {@code floorPercentile} (10th) percentile of those, so that the inside of a
+ * long gap cannot drag the floor down to its own level (with a 1 s reach the two edges of a 17 s gap in 30 s of
+ * speech were already 14% of the near-speech windows). A window is near-silent when it is under
  * {@code max(floor - belowFloorDb, nearSilenceDbfs)}: far under the floor on a noisy line, and under -70 dBFS on a
- * clean one (where the pauses themselves are that quiet and only length tells them apart). The lane's normal pause
- * is the {@code pausePercentile} (95th) percentile of near-silent runs shorter than {@code maxPauseMs}; a run is
- * reported when it lasts at least {@code clamp(pauseFactor * normalPause, silenceMinMs, maxPauseMs)}.
+ * clean one, where the pauses themselves are that quiet and only their length tells them from a gap. The lane's
+ * normal pause is the {@code pausePercentile} (95th) percentile of near-silent runs shorter than
+ * {@code maxPauseMs}; a run is reported when it lasts at least
+ * {@code clamp(pauseFactor * normalPause, silenceMinMs, maxPauseMs)}.
  *
- * <p>Tuning. On 60 s of espeak-ng sentences ({@code -v en-us -s 160}, resampled by sox to 8 kHz/16-bit, so pauses
- * are dither at about -96 dBFS, never zero), window levels were: 10th percentile -96 dBFS, median -27 dBFS, 95th
- * -15 dBFS; near-silent runs were at most 0.9 s long (95th percentile 0.6 s) with SSML breaks up to 1.5 s.
- * With line noise mixed in at -50 dBFS the pauses sit at the line level and none is near-silent. A 17 s gap of
- * quiet noise was found in both cases with boundaries within one hop (10 ms). Defaults chosen: 20 ms windows,
- * 10th-percentile floor, 20 dB under floor or -70 dBFS, 95th-percentile pause times 1.5, at least 2 s, always at
- * 8 s (a listener's turn in a separate-channel recording may hold pauses up to that).
+ * <p>Tuning. Measured on the minute of speech the tests build from the committed fixtures (speech-a.wav and
+ * speech-b.wav alternating, 69.6 s of espeak-ng {@code -m -v en-us -s 160} sentences with SSML breaks of 0.4 to
+ * 1.5 s, resampled by sox to 8 kHz/16-bit so pauses are dither, the longest zero run 34 samples): 20 ms window
+ * levels have a 10th percentile of -96.6 dBFS, median -29.8, 95th percentile -15.8; there are 111 near-silent
+ * runs, median 40 ms, 95th percentile 1180 ms, longest 1590 ms (a 1.5 s break next to a sentence end). With pink
+ * line noise of -54 dBFS RMS mixed in (speech-a-line.wav) the floor is -61.8 dBFS and no window is near-silent. So
+ * the required length on clean speech is {@code max(2000, 1.5 * 1180)} = 2000 ms, 410 ms over the longest pause. A
+ * 17 s splice of quiet white noise (-91 dBFS in 20 ms windows) into a word was found with both boundaries exact to
+ * the sample, on clean and on noisy-line speech. Defaults: 20 ms windows, 10th-percentile floor, 20 dB under the
+ * floor or -70 dBFS, 95th-percentile pause times 1.5, at least 2 s, always from 8 s (a listener's lane in a
+ * separate-channel recording holds pauses as long as the other party's turns).
  */
 public final class SilenceDetector extends WindowedLaneDetector {
     private static final double SPEECH_PERCENTILE = 95;
     private static final double SPEECH_RANGE_DB = 30;
-    private static final double SPEECH_CONTEXT_MS = 1000;
+    private static final double SPEECH_CONTEXT_MS = 300;
 
     private final int hop;
     private final FloatSeries hopEnergy = new FloatSeries();
