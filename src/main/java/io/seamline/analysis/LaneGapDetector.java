@@ -3,8 +3,6 @@ package io.seamline.analysis;
 import io.seamline.audio.AudioReader;
 import io.seamline.audio.FrameSink;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -46,21 +44,9 @@ public interface LaneGapDetector {
      * @throws IOException if reading the audio fails
      */
     static List<GapFinding> detectAll(AudioReader reader, GapThresholds thresholds) throws IOException {
-        int rate = reader.info().sampleRateHz();
-        List<LaneGapDetector> detectors = new ArrayList<>();
-        List<FrameSink> sinks = new ArrayList<>();
-        for (int lane = 0; lane < reader.info().channelCount(); lane++) {
-            for (LaneGapDetector d : standardSet(rate, lane, thresholds)) {
-                detectors.add(d);
-                sinks.add(onLane(lane, d));
-            }
-        }
-        reader.streamTo(sinks.toArray(FrameSink[]::new));
-        List<GapFinding> all = new ArrayList<>();
-        for (LaneGapDetector d : detectors) {
-            all.addAll(d.finish());
-        }
-        all.sort(Comparator.comparingInt(GapFinding::lane).thenComparingLong(GapFinding::startSample));
-        return all;
+        AllLanesGapDetector all = new AllLanesGapDetector(reader.info().sampleRateHz(), reader.info().channelCount(),
+                thresholds);
+        reader.streamTo(all);
+        return all.finish();
     }
 }
