@@ -37,6 +37,7 @@ public final class OggOpusReader implements AudioReader {
     private final OpusHead head;
     private final int serial;
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> comments = new ArrayList<>();
     private final InputStream input;
     private final OggPacketReader packets;
     private final OpusDecoder decoder;
@@ -99,12 +100,15 @@ public final class OggOpusReader implements AudioReader {
             if (tags == null || !startsWith(tags.getData(), "OpusTags")) {
                 throw new AudioFormatException(file, "second Ogg packet is not OpusTags (RFC 7845 §5.2)");
             }
+            List<String> comments = parseComments(tags.getData());
             long frames = walk.lastGranule - head.preSkip();
             if (walk.lastGranule < 0 || frames <= 0) {
                 throw new AudioFormatException(file, "zero samples: final granule position " + walk.lastGranule
                         + " is not past the pre-skip of " + head.preSkip());
             }
-            return new OggOpusReader(file, head, walk.serial, frames, in, reader);
+            OggOpusReader opened = new OggOpusReader(file, head, walk.serial, frames, in, reader);
+            opened.comments.addAll(comments);
+            return opened;
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
@@ -203,6 +207,40 @@ public final class OggOpusReader implements AudioReader {
             }
         }
         return true;
+    }
+
+    /**
+     * Reads the user comments of an OpusTags packet (RFC 7845 §5.2: vendor string, then a 32-bit little-endian count
+     * of length-prefixed UTF-8 {@code NAME=value} strings). A list that overruns the packet ends where it does.
+     */
+    private static List<String> parseComments(byte[] d) {
+        List<String> out = new ArrayList<>();
+        ByteBuffer b = ByteBuffer.wrap(d).order(ByteOrder.LITTLE_ENDIAN);
+        if (d.length < 16) {
+            return out;
+        }
+        long vendor = b.getInt(8) & 0xffffffffL;
+        long p = 12 + vendor;
+        if (p + 4 > d.length) {
+            return out;
+        }
+        long count = b.getInt((int) p) & 0xffffffffL;
+        p += 4;
+        for (long i = 0; i < count && p + 4 <= d.length; i++) {
+            long len = b.getInt((int) p) & 0xffffffffL;
+            p += 4;
+            if (p + len > d.length) {
+                break;
+            }
+            out.add(new String(d, (int) p, (int) len, StandardCharsets.UTF_8));
+            p += len;
+        }
+        return out;
+    }
+
+    /** Returns the OpusTags user comments ({@code NAME=value}, RFC 7845 §5.2) in file order. */
+    public List<String> comments() {
+        return List.copyOf(comments);
     }
 
     /** Returns the parsed Opus ID header (RFC 7845 §5.1). */

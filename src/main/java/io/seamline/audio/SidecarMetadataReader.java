@@ -79,6 +79,9 @@ public final class SidecarMetadataReader {
             String nameCallId = m.group("callid");
             String nameRecorder = m.group("recorder");
             Instant nameStart = parseStamp(m.group("ts"), caseZone);
+            if (nameStart == null) {
+                warnings.add("file-name timestamp '" + m.group("ts") + "' is not a valid date and time");
+            }
             callId = merge("Call-ID", callId, nameCallId, warnings);
             recorder = merge("recorder", recorder, nameRecorder, warnings);
             if (start == null) {

@@ -21,6 +21,7 @@ class OggOpusReaderTest {
             assertEquals(1, r.info().channelCount());
             assertEquals(312, r.head().preSkip());
             assertEquals(8000, r.head().inputSampleRateHz());
+            assertEquals(java.util.List.of("ENCODER=opusenc from opus-tools 0.2"), r.comments());
             assertEquals(opusdec, r.info().frameCount());
             assertEquals(opusdec, Fixtures.readAll(r)[0].length);
         }
