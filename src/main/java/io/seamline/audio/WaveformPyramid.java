@@ -10,6 +10,9 @@ public final class WaveformPyramid {
     /** Bucket sizes built by default, finest first. */
     public static final List<Integer> DEFAULT_SAMPLES_PER_BUCKET = List.of(256, 65_536);
 
+    /** Most columns one query may ask for. */
+    public static final int MAX_PIXELS = 1 << 20;
+
     private final int sampleRateHz;
     private final int channelCount;
     private final long totalFrames;
@@ -51,10 +54,10 @@ public final class WaveformPyramid {
      * @param endSample last frame, exclusive (greater than {@code startSample})
      * @param pixels number of columns (at least 1)
      * @return per column and lane: min, max and RMS in [-1, 1]
-     * @throws IllegalArgumentException if the range is empty or {@code pixels < 1}
+     * @throws IllegalArgumentException if the range is empty or negative, or {@code pixels} is not in 1..{@link #MAX_PIXELS}
      */
     public WaveformSpan summarize(long startSample, long endSample, int pixels) {
-        if (endSample <= startSample || pixels < 1 || startSample < 0) {
+        if (endSample <= startSample || pixels < 1 || pixels > MAX_PIXELS || startSample < 0) {
             throw new IllegalArgumentException("query [" + startSample + ", " + endSample + ") at " + pixels
                     + " pixels");
         }

@@ -44,7 +44,8 @@ public final class WaveformPyramidReader {
         int channels = h.getInt(16);
         long totalFrames = h.getLong(20);
         int levelCount = h.getInt(28);
-        if (rate <= 0 || channels < 1 || channels > WavReader.MAX_CHANNELS || totalFrames < 0 || levelCount < 1
+        if (rate <= 0 || channels < 1 || channels > WavReader.MAX_CHANNELS || totalFrames < 0
+                || totalFrames > 1L << 48 || levelCount < 1
                 || levelCount > MAX_LEVELS) {
             throw new AudioFormatException(null, "waveform header out of range: rate " + rate + ", channels "
                     + channels + ", frames " + totalFrames + ", levels " + levelCount);
@@ -60,7 +61,7 @@ public final class WaveformPyramidReader {
                         + " samples per bucket, not increasing");
             }
             long expected = (totalFrames + spb[i] - 1) / spb[i];
-            if (count != expected || (long) count * channels > Integer.MAX_VALUE) {
+            if (count != expected || count < 0 || count * channels > Integer.MAX_VALUE) {
                 throw new AudioFormatException(null, "waveform level " + i + " has " + count + " buckets, expected "
                         + expected);
             }
