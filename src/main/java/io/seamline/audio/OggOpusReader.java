@@ -299,6 +299,11 @@ public final class OggOpusReader implements AudioReader {
             }
             packetIndex++;
             byte[] data = packet.getData();
+            if (data.length == 0) {
+                // RFC 7845 §3: every Opus packet in Ogg has at least one byte (its TOC); skip the empty one.
+                warnings.add("empty Ogg packet " + (packetIndex + 1) + " skipped");
+                continue;
+            }
             int n;
             try {
                 n = decoder != null
