@@ -1,0 +1,49 @@
+package io.seamline.analysis;
+
+import io.seamline.audio.FrameSink;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Runs the standard lane detectors ({@link LaneGapDetector#standardSet}) on every lane of a stream as one
+ * {@link FrameSink}, so gap detection can share a single pass over the audio with the waveform pyramid:
+ * {@code reader.streamTo(pyramidBuilder, allLanes)} then {@link #finish()}.
+ */
+public final class AllLanesGapDetector implements FrameSink {
+    private final List<List<LaneGapDetector>> byLane = new ArrayList<>();
+
+    /**
+     * Creates the detectors for every lane.
+     *
+     * @param sampleRateHz stream sample rate
+     * @param channelCount number of lanes
+     * @param thresholds thresholds for every detector
+     */
+    public AllLanesGapDetector(int sampleRateHz, int channelCount, GapThresholds thresholds) {
+        for (int lane = 0; lane < channelCount; lane++) {
+            byLane.add(LaneGapDetector.standardSet(sampleRateHz, lane, thresholds));
+        }
+    }
+
+    @Override
+    public void accept(float[][] lanes, int frames) {
+        for (int lane = 0; lane < byLane.size(); lane++) {
+            for (LaneGapDetector d : byLane.get(lane)) {
+                d.accept(lanes[lane], frames);
+            }
+        }
+    }
+
+    /** Ends every lane and returns all findings ordered by lane, then start sample. */
+    public List<GapFinding> finish() {
+        List<GapFinding> all = new ArrayList<>();
+        for (List<LaneGapDetector> lane : byLane) {
+            for (LaneGapDetector d : lane) {
+                all.addAll(d.finish());
+            }
+        }
+        all.sort(Comparator.comparingInt(GapFinding::lane).thenComparingLong(GapFinding::startSample));
+        return all;
+    }
+}

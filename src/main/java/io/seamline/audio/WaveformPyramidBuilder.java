@@ -1,0 +1,179 @@
+package io.seamline.audio;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Builds a {@link WaveformPyramid} in one streamed pass: feed it as a {@link FrameSink} (for example through
+ * {@link AudioReader#streamTo}) and call {@link #build()} at the end. Memory grows with the number of buckets
+ * (6 bytes per bucket, lane and level), never with the audio. NaN samples count as 0, infinities as ±1.
+ */
+public final class WaveformPyramidBuilder implements FrameSink {
+    private final int sampleRateHz;
+    private final int channelCount;
+    private final int[] samplesPerBucket;
+    private final Accumulator[] accumulators;
+    private long totalFrames;
+
+    /**
+     * Creates a builder for the default levels (256 and 65 536 frames per bucket).
+     *
+     * @param sampleRateHz sample rate of the audio
+     * @param channelCount number of lanes
+     */
+    public WaveformPyramidBuilder(int sampleRateHz, int channelCount) {
+        this(sampleRateHz, channelCount, WaveformPyramid.DEFAULT_SAMPLES_PER_BUCKET.stream()
+                .mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * Creates a builder for the given levels.
+     *
+     * @param sampleRateHz sample rate of the audio
+     * @param channelCount number of lanes (at least 1)
+     * @param samplesPerBucket bucket sizes, strictly increasing, each at least 1
+     */
+    public WaveformPyramidBuilder(int sampleRateHz, int channelCount, int... samplesPerBucket) {
+        if (channelCount < 1 || samplesPerBucket.length == 0) {
+            throw new IllegalArgumentException("need at least one lane and one level");
+        }
+        for (int i = 0; i < samplesPerBucket.length; i++) {
+            if (samplesPerBucket[i] < 1 || (i > 0 && samplesPerBucket[i] <= samplesPerBucket[i - 1])) {
+                throw new IllegalArgumentException("bucket sizes must be positive and increasing: "
+                        + Arrays.toString(samplesPerBucket));
+            }
+        }
+        this.sampleRateHz = sampleRateHz;
+        this.channelCount = channelCount;
+        this.samplesPerBucket = samplesPerBucket.clone();
+        this.accumulators = new Accumulator[samplesPerBucket.length];
+        for (int i = 0; i < samplesPerBucket.length; i++) {
+            accumulators[i] = new Accumulator(samplesPerBucket[i], channelCount);
+        }
+    }
+
+    @Override
+    public void accept(float[][] lanes, int frames) {
+        for (Accumulator a : accumulators) {
+            a.accept(lanes, frames);
+        }
+        totalFrames += frames;
+    }
+
+    /** Returns the pyramid of everything accepted so far (a partial last bucket included). */
+    public WaveformPyramid build() {
+        List<WaveformLevel> levels = new ArrayList<>();
+        for (Accumulator a : accumulators) {
+            levels.add(a.level());
+        }
+        return new WaveformPyramid(sampleRateHz, channelCount, totalFrames, levels);
+    }
+
+    private static final class Accumulator {
+        private final int spb;
+        private final int channels;
+        private final float[] lo;
+        private final float[] hi;
+        private final double[] sumSquares;
+        private int filled;
+        private short[] min = new short[1024];
+        private short[] max = new short[1024];
+        private short[] rms = new short[1024];
+        private int buckets;
+
+        Accumulator(int spb, int channels) {
+            this.spb = spb;
+            this.channels = channels;
+            this.lo = new float[channels];
+            this.hi = new float[channels];
+            this.sumSquares = new double[channels];
+            reset();
+        }
+
+        private void reset() {
+            Arrays.fill(lo, Float.POSITIVE_INFINITY);
+            Arrays.fill(hi, Float.NEGATIVE_INFINITY);
+            Arrays.fill(sumSquares, 0);
+            filled = 0;
+        }
+
+        void accept(float[][] lanes, int frames) {
+            int f = 0;
+            while (f < frames) {
+                int n = Math.min(frames - f, spb - filled);
+                for (int c = 0; c < channels; c++) {
+                    float[] lane = lanes[c];
+                    float l = lo[c];
+                    float h = hi[c];
+                    double s = sumSquares[c];
+                    for (int i = f; i < f + n; i++) {
+                        float x = lane[i];
+                        if (x != x) {
+                            x = 0f;
+                        } else if (x > 1f) {
+                            x = 1f;
+                        } else if (x < -1f) {
+                            x = -1f;
+                        }
+                        l = Math.min(l, x);
+                        h = Math.max(h, x);
+                        s += (double) x * x;
+                    }
+                    lo[c] = l;
+                    hi[c] = h;
+                    sumSquares[c] = s;
+                }
+                filled += n;
+                f += n;
+                if (filled == spb) {
+                    flush();
+                }
+            }
+        }
+
+        private void flush() {
+            if (filled == 0) {
+                return;
+            }
+            int need = (buckets + 1) * channels;
+            if (need > min.length) {
+                int size = Math.max(need, min.length * 2);
+                min = Arrays.copyOf(min, size);
+                max = Arrays.copyOf(max, size);
+                rms = Arrays.copyOf(rms, size);
+            }
+            for (int c = 0; c < channels; c++) {
+                int at = buckets * channels + c;
+                min[at] = scale(lo[c]);
+                max[at] = scale(hi[c]);
+                rms[at] = scale((float) Math.sqrt(sumSquares[c] / filled));
+            }
+            buckets++;
+            reset();
+        }
+
+        WaveformLevel level() {
+            short[] mn = Arrays.copyOf(min, buckets * channels);
+            short[] mx = Arrays.copyOf(max, buckets * channels);
+            short[] rm = Arrays.copyOf(rms, buckets * channels);
+            int n = buckets;
+            if (filled > 0) {
+                mn = Arrays.copyOf(mn, (n + 1) * channels);
+                mx = Arrays.copyOf(mx, (n + 1) * channels);
+                rm = Arrays.copyOf(rm, (n + 1) * channels);
+                for (int c = 0; c < channels; c++) {
+                    mn[n * channels + c] = scale(lo[c]);
+                    mx[n * channels + c] = scale(hi[c]);
+                    rm[n * channels + c] = scale((float) Math.sqrt(sumSquares[c] / filled));
+                }
+                n++;
+            }
+            return new WaveformLevel(spb, channels, n, mn, mx, rm);
+        }
+
+        static short scale(float x) {
+            return (short) Math.round(Math.max(-1f, Math.min(1f, x)) * 32767f);
+        }
+    }
+}

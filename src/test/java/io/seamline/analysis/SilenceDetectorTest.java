@@ -1,0 +1,58 @@
+package io.seamline.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SilenceDetectorTest {
+    private static final GapThresholds T = GapThresholds.defaults();
+
+    private static GapFinding onlySilence(float[] lane) {
+        List<GapFinding> found = Lanes.run(new SilenceDetector(Lanes.RATE, 0, T), lane);
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(GapKind.SILENCE, found.get(0).kind());
+        return found.get(0);
+    }
+
+    @Test
+    void findsSeventeenSecondsOfQuietNoiseInCleanSpeech() throws IOException {
+        float[] quiet = Lanes.repeat(Lanes.read("quiet-noise-2s.wav"), Lanes.GAP);
+        GapFinding f = onlySilence(Lanes.splice(Lanes.read("speech-a.wav"), Lanes.SPLICE_AT, quiet));
+        assertEquals(Lanes.SPLICE_AT, f.startSample(), Lanes.TOLERANCE);
+        assertEquals(Lanes.SPLICE_AT + Lanes.GAP, f.endSample(), Lanes.TOLERANCE);
+        assertEquals(T, f.thresholds());
+    }
+
+    @Test
+    void findsQuietGapFarBelowTheFloorOfANoisyLine() throws IOException {
+        float[] quiet = Lanes.repeat(Lanes.read("quiet-noise-2s.wav"), Lanes.GAP);
+        GapFinding f = onlySilence(Lanes.splice(Lanes.read("speech-a-line.wav"), Lanes.SPLICE_AT, quiet));
+        assertEquals(Lanes.SPLICE_AT, f.startSample(), Lanes.TOLERANCE);
+        assertEquals(Lanes.SPLICE_AT + Lanes.GAP, f.endSample(), Lanes.TOLERANCE);
+    }
+
+    @Test
+    void findsQuietGapInMinuteOfSpeech() throws IOException {
+        float[] speech = Lanes.oneMinuteOfSpeech("speech-a.wav", "speech-b.wav");
+        float[] quiet = Lanes.repeat(Lanes.read("quiet-noise-2s.wav"), Lanes.GAP);
+        GapFinding f = onlySilence(Lanes.splice(speech, Lanes.SPLICE_AT, quiet));
+        assertEquals(Lanes.SPLICE_AT, f.startSample(), Lanes.TOLERANCE);
+        assertEquals(Lanes.SPLICE_AT + Lanes.GAP, f.endSample(), Lanes.TOLERANCE);
+    }
+
+    @Test
+    void reportsNoNaturalSpeechPauses() throws IOException {
+        assertEquals(List.of(), Lanes.run(new SilenceDetector(Lanes.RATE, 0, T),
+                Lanes.oneMinuteOfSpeech("speech-a.wav", "speech-b.wav")));
+        assertEquals(List.of(), Lanes.run(new SilenceDetector(Lanes.RATE, 0, T),
+                Lanes.oneMinuteOfSpeech("speech-a-line.wav", "speech-a-line.wav")));
+    }
+
+    @Test
+    void leavesDigitalZerosToTheDropoutDetector() throws IOException {
+        float[] lane = Lanes.splice(Lanes.read("speech-a.wav"), Lanes.SPLICE_AT, new float[Lanes.GAP]);
+        assertEquals(List.of(), Lanes.run(new SilenceDetector(Lanes.RATE, 0, T), lane));
+    }
+}
