@@ -80,13 +80,25 @@ public final class AnalysisStore {
             }
             LaneRecord stored = new LaneRecord(id, lane.evidenceId(), lane.channel(), lane.name(), lane.kind(),
                     lane.callId(), lane.sampleRateHz(), lane.sampleCount(), lane.metadataStartUtc(),
-                    lane.startSource(), lane.note());
+                    lane.startSource(), lane.note(), lane.holes());
             try (PreparedStatement up = connection.prepareStatement("UPDATE lane SET details = ? WHERE id = ?")) {
                 up.setString(1, AnalysisJson.write(stored));
                 up.setLong(2, id);
                 up.executeUpdate();
             }
             return id;
+        }
+    }
+
+    /** Replaces a lane's record and pyramid once its audio is complete. */
+    public void finishLane(long laneId, LaneRecord lane, byte[] pyramid) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE lane SET name = ?, details = ?, pyramid = ?"
+                + " WHERE id = ?")) {
+            ps.setString(1, lane.name());
+            ps.setString(2, AnalysisJson.write(lane));
+            ps.setBytes(3, pyramid);
+            ps.setLong(4, laneId);
+            ps.executeUpdate();
         }
     }
 

@@ -50,7 +50,12 @@ final class CaptureEvidenceAnalyzer {
         CaptureDecoder decoder = new CaptureDecoder(evidence.id(), store);
         rtp.addListener(decoder);
         List<CaptureTap> taps = List.of(sipTap, rtp);
-        CaptureSummary summary = CaptureAnalyzer.run(in, evidence.originalName(), taps, bytesRead);
+        CaptureSummary summary;
+        try {
+            summary = CaptureAnalyzer.run(in, evidence.originalName(), taps, bytesRead);
+        } catch (CaptureDecoder.UncheckedSqlException e) {
+            throw e.getCause();
+        }
         SipAnalysis sip = tracker.finish();
 
         Map<String, Object> summaryDetails = new LinkedHashMap<>();

@@ -1,12 +1,12 @@
 package io.seamline.audio;
 
 /** ITU-T G.711 expansion of µ-law and A-law bytes to 16-bit linear PCM. */
-final class G711 {
+public final class G711 {
     private G711() {
     }
 
     /** Expands one µ-law byte (G.711 Table 2a, bits inverted on the wire) to a linear value in [-32124, 32124]. */
-    static int ulawToLinear(int u) {
+    public static int ulawToLinear(int u) {
         int v = ~u & 0xff;
         int t = ((v & 0x0f) << 3) + 0x84;
         t <<= (v & 0x70) >> 4;
@@ -14,7 +14,7 @@ final class G711 {
     }
 
     /** Expands one A-law byte (G.711 Table 1a, even bits inverted on the wire) to a linear value in [-32256, 32256]. */
-    static int alawToLinear(int a) {
+    public static int alawToLinear(int a) {
         int v = a ^ 0x55;
         int t = (v & 0x0f) << 4;
         int seg = (v & 0x70) >> 4;

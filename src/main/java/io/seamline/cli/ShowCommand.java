@@ -1,5 +1,6 @@
 package io.seamline.cli;
 
+import io.seamline.analysis.AnalysisService;
 import io.seamline.casefile.CaseFileException;
 import io.seamline.casefile.CaseInfo;
 import io.seamline.casefile.CaseService;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Parameters;
 /** {@code seamline show}: prints a view of the case as a table or as JSON. */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = {"Show the case, its evidence or its custody log.",
-                "VIEW is one of: summary (default), evidence, custody."})
+                "VIEW is one of: summary (default), evidence, custody, calls, sip, streams, events,",
+                "lanes, gaps, alignment (the last seven after 'seamline analyze')."})
 final class ShowCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CASE", description = "The case file.")
     Path caseFile;
@@ -35,11 +37,14 @@ final class ShowCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    static final List<String> VIEWS = List.of("summary", "evidence", "custody", "calls", "sip", "streams", "events",
+            "lanes", "gaps", "alignment");
+
     /** The views {@code show} knows. */
     static final class Views implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return List.of("summary", "evidence", "custody").iterator();
+            return VIEWS.iterator();
         }
     }
 
@@ -51,8 +56,10 @@ final class ShowCommand implements Callable<Integer> {
                 case "summary" -> summary(service, out);
                 case "evidence" -> evidence(service.evidence(), out);
                 case "custody" -> custody(service.custody(), out);
+                case "calls", "sip", "streams", "events", "lanes", "gaps", "alignment" ->
+                        new AnalysisViews(new AnalysisService(service).results(), out, json).show(view);
                 default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                        "unknown view '" + view + "' (expected summary, evidence or custody)");
+                        "unknown view '" + view + "' (expected one of " + String.join(", ", VIEWS) + ")");
             }
         }
         return 0;

@@ -1,0 +1,114 @@
+package io.seamline.analysis;
+
+import io.seamline.capture.CaptureFormatException;
+import io.seamline.casefile.CancelledException;
+import io.seamline.casefile.CaseFileException;
+import io.seamline.casefile.CaseService;
+import io.seamline.casefile.DerivedTables;
+import io.seamline.casefile.Evidence;
+import io.seamline.casefile.EvidenceKind;
+import io.seamline.casefile.SeamlineVersion;
+import io.seamline.casefile.TaskMonitor;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+
+/**
+ * The {@code analyze} operation both front ends call: reads every capture (and, with the audio
+ * analysis, every recording) from the vault, replaces the case's derived tables in one transaction,
+ * and records the run in the custody log with a digest of what it wrote.
+ */
+public final class AnalysisService {
+    private final CaseService cases;
+
+    public AnalysisService(CaseService cases) {
+        this.cases = cases;
+    }
+
+    /** Read access to the stored results. */
+    public AnalysisStore results() {
+        return new AnalysisStore(cases.caseFile().connection());
+    }
+
+    /** Analyses the whole case; on any error or cancellation the previous results stay as they were. */
+    public AnalysisSummary analyze(TaskMonitor monitor) throws CaseFileException, CancelledException {
+        List<Evidence> evidence = cases.evidence();
+        long totalBytes = evidence.stream().filter(e -> e.kind() == EvidenceKind.CAPTURE)
+                .mapToLong(Evidence::sizeBytes).sum();
+        AtomicLong done = new AtomicLong();
+        return cases.caseFile().inTransaction(c -> {
+            DerivedTables.clear(c);
+            AnalysisStore store = new AnalysisStore(c);
+            List<String> warnings = new ArrayList<>();
+            List<Map<String, Object>> perEvidence = new ArrayList<>();
+            int captures = 0;
+            long frames = 0;
+            int calls = 0;
+            int messages = 0;
+            int streams = 0;
+            int handoffs = 0;
+            for (Evidence e : evidence) {
+                if (e.kind() != EvidenceKind.CAPTURE) {
+                    continue;
+                }
+                LongConsumer progress = n -> {
+                    if (monitor.isCancelled()) {
+                        throw new CancelSignal();
+                    }
+                    monitor.progress("analyze", done.addAndGet(n), totalBytes);
+                };
+                CaptureEvidenceAnalyzer.Outcome outcome;
+                try (InputStream in = cases.openOriginal(e.id())) {
+                    outcome = new CaptureEvidenceAnalyzer(store).analyze(e, in, progress);
+                } catch (CaptureFormatException bad) {
+                    throw new CaseFileException(Path.of(e.originalName()), "evidence " + e.id() + ": "
+                            + bad.getMessage() + "; the case is unchanged", bad);
+                } catch (CancelSignal cancelled) {
+                    throw new CancelledException("analysis");
+                }
+                captures++;
+                frames += outcome.frames();
+                calls += outcome.calls();
+                messages += outcome.messages();
+                streams += outcome.streams();
+                handoffs += outcome.handoffs();
+                for (String w : outcome.warnings()) {
+                    warnings.add(e.originalName() + ": " + w);
+                }
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("evidenceId", e.id());
+                item.put("sha256", e.sha256());
+                item.put("frames", outcome.frames());
+                item.put("calls", outcome.calls());
+                item.put("streams", outcome.streams());
+                item.put("handoffs", outcome.handoffs());
+                perEvidence.add(item);
+            }
+            int lanes = store.lanes().size();
+            int gaps = store.gaps().size();
+            String digest = DerivedTables.digest(c);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("toolVersion", SeamlineVersion.get());
+            details.put("evidence", perEvidence);
+            details.put("warnings", warnings);
+            details.put("derivedSha256", digest);
+            cases.recordCustody("analyze", "case", details);
+            return new AnalysisSummary(captures, frames, calls, messages, streams, handoffs, lanes, gaps, warnings,
+                    digest);
+        });
+    }
+
+    /** Thrown from inside a capture pass when the user cancels; never escapes this class. */
+    private static final class CancelSignal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CancelSignal() {
+            super("cancelled", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package io.seamline.analysis;
+
+import io.seamline.audio.G711;
+import io.seamline.audio.WaveformPyramidBuilder;
+import io.seamline.audio.WaveformPyramidWriter;
+import io.seamline.rtp.RtpHeader;
+import io.seamline.rtp.RtpPacketListener;
+import io.seamline.rtp.RtpStreamKey;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Decodes each RTP stream of a capture into a PCM lane while the capture is read, placing every
+ * packet's samples by its RTP timestamp (RFC 3550 §5.1) relative to the stream's first packet, and
+ * streaming finished stretches into the case so memory stays bounded whatever the capture's length.
+ * Samples no packet covered are stored as zeros <em>and</em> listed as holes on the lane, so a hole
+ * is never mistaken for audio.
+ *
+ * <p>Decoded audio is stored rather than derived on demand: G.711 at 8 kHz is 16 KB per second per
+ * direction, small beside the capture itself, and the timeline, playback and stitching then read PCM
+ * directly instead of re-parsing the capture.
+ */
+final class CaptureDecoder implements RtpPacketListener {
+    /** Samples per stored PCM chunk. */
+    static final int CHUNK_SAMPLES = 65_536;
+    /** How far behind the newest sample a late packet may still land. */
+    static final int REORDER_SECONDS = 4;
+    /** A forward timestamp jump beyond this is not believed (a corrupt or foreign packet). */
+    static final long MAX_JUMP_SECONDS = 3600;
+
+    private final long evidenceId;
+    private final AnalysisStore store;
+    private final Map<RtpStreamKey, Lane> lanes = new HashMap<>();
+    private final Map<RtpStreamKey, String> undecodable = new HashMap<>();
+
+    CaptureDecoder(long evidenceId, AnalysisStore store) {
+        this.evidenceId = evidenceId;
+        this.store = store;
+    }
+
+    /** How a stream was decoded: {@code "g711U"}, or {@code "not decodable: G.729"}. */
+    String decoding(RtpStreamKey key) {
+        Lane lane = lanes.get(key);
+        if (lane != null) {
+            return lane.codec;
+        }
+        return undecodable.getOrDefault(key, "not decodable: no audio payload");
+    }
+
+    @Override
+    public void packet(RtpStreamKey key, long frameNumber, Instant timeUtc, RtpHeader header, byte[] udpPayload) {
+        Lane lane = lanes.get(key);
+        if (lane == null) {
+            String codec = codecName(header.payloadType());
+            if (codec == null) {
+                if (!isEventOrNoise(header.payloadType())) {
+                    undecodable.putIfAbsent(key, "not decodable: " + payloadLabel(header.payloadType()));
+                }
+                return;
+            }
+            lane = new Lane(key, codec, header.payloadType(), header.timestamp(), timeUtc);
+            lanes.put(key, lane);
+        }
+        if (header.payloadType() != lane.payloadType) {
+            return;
+        }
+        try {
+            lane.add(header.timestamp(), udpPayload, header.payloadOffset(), header.payloadLength());
+        } catch (SQLException e) {
+            throw new UncheckedSqlException(e);
+        }
+    }
+
+    /** Flushes every lane and stores its final record; streams give each lane its call and direction. */
+    void finish(List<StreamRecord> streams) throws SQLException {
+        for (Lane lane : lanes.values()) {
+            StreamRecord stream = streams.stream()
+                    .filter(s -> s.srcIp().equals(lane.key.srcIp()) && s.srcPort() == lane.key.srcPort()
+                            && s.dstIp().equals(lane.key.dstIp()) && s.dstPort() == lane.key.dstPort()
+                            && s.ssrc().equals(String.format(Locale.ROOT, "0x%08X", lane.key.ssrc())))
+                    .findFirst().orElse(null);
+            lane.finish(stream);
+        }
+    }
+
+    /** Wraps SQL failures thrown from inside the capture pass; the analyzer unwraps them. */
+    static final class UncheckedSqlException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UncheckedSqlException(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+
+    /** Static payload types this build decodes (RFC 3551 Table 4). */
+    private static String codecName(int pt) {
+        return switch (pt) {
+            case 0 -> "g711U";
+            case 8 -> "g711A";
+            default -> null;
+        };
+    }
+
+    private static boolean isEventOrNoise(int pt) {
+        return pt == 13 || (pt >= 96 && pt <= 127);
+    }
+
+    private static String payloadLabel(int pt) {
+        return switch (pt) {
+            case 3 -> "GSM";
+            case 4 -> "G.723";
+            case 9 -> "G.722";
+            case 18 -> "G.729";
+            default -> "payload type " + pt;
+        };
+    }
+
+    private final class Lane {
+        final RtpStreamKey key;
+        final String codec;
+        final int payloadType;
+        final int rateHz = 8000;
+        final Instant firstPacketUtc;
+        final long firstTimestamp;
+        final short[] window;
+        final BitSet covered;
+        final WaveformPyramidBuilder pyramid = new WaveformPyramidBuilder(8000, 1);
+        final List<long[]> holes = new ArrayList<>();
+        long laneId = -1;
+        long lastUnwrapped;
+        long flushedUpTo;
+        long endPosition;
+        int chunkIndex;
+        long dropped;
+
+        Lane(RtpStreamKey key, String codec, int payloadType, long firstTimestamp, Instant firstPacketUtc) {
+            this.key = key;
+            this.codec = codec;
+            this.payloadType = payloadType;
+            this.firstTimestamp = firstTimestamp;
+            this.lastUnwrapped = firstTimestamp;
+            this.firstPacketUtc = firstPacketUtc;
+            this.window = new short[CHUNK_SAMPLES + REORDER_SECONDS * rateHz];
+            this.covered = new BitSet(window.length);
+        }
+
+        void add(long timestamp, byte[] payload, int offset, int length) throws SQLException {
+            long unwrapped = unwrap(timestamp);
+            long position = unwrapped - firstTimestamp;
+            if (position < flushedUpTo || position - endPosition > MAX_JUMP_SECONDS * rateHz) {
+                dropped++;
+                return;
+            }
+            long end = position + length;
+            while (end - flushedUpTo > window.length) {
+                flushChunk(CHUNK_SAMPLES);
+            }
+            for (int i = 0; i < length; i++) {
+                int b = payload[offset + i] & 0xff;
+                int at = (int) (position - flushedUpTo) + i;
+                window[at] = (short) (payloadType == 0 ? G711.ulawToLinear(b) : G711.alawToLinear(b));
+                covered.set(at);
+            }
+            endPosition = Math.max(endPosition, end);
+        }
+
+        /** RTP timestamps are 32-bit and wrap (RFC 3550 §5.1); extend them to 64 bits near the last one. */
+        private long unwrap(long timestamp) {
+            long candidate = (lastUnwrapped & ~0xFFFFFFFFL) | timestamp;
+            if (candidate - lastUnwrapped > 0x80000000L) {
+                candidate -= 0x100000000L;
+            } else if (lastUnwrapped - candidate > 0x80000000L) {
+                candidate += 0x100000000L;
+            }
+            lastUnwrapped = Math.max(lastUnwrapped, candidate);
+            return candidate;
+        }
+
+        private void flushChunk(int samples) throws SQLException {
+            ensureLaneRow();
+            byte[] pcm = new byte[samples * 2];
+            float[][] block = new float[1][samples];
+            long holeStart = -1;
+            for (int i = 0; i < samples; i++) {
+                short v = window[i];
+                pcm[2 * i] = (byte) v;
+                pcm[2 * i + 1] = (byte) (v >> 8);
+                block[0][i] = v / 32768f;
+                boolean isCovered = covered.get(i);
+                if (!isCovered && holeStart < 0) {
+                    holeStart = flushedUpTo + i;
+                } else if (isCovered && holeStart >= 0) {
+                    addHole(holeStart, flushedUpTo + i);
+                    holeStart = -1;
+                }
+            }
+            if (holeStart >= 0) {
+                addHole(holeStart, flushedUpTo + samples);
+            }
+            pyramid.accept(block, samples);
+            store.putLanePcm(laneId, chunkIndex++, pcm);
+            System.arraycopy(window, samples, window, 0, window.length - samples);
+            java.util.Arrays.fill(window, window.length - samples, window.length, (short) 0);
+            BitSet shifted = covered.get(samples, window.length);
+            covered.clear();
+            covered.or(shifted);
+            flushedUpTo += samples;
+        }
+
+        private void addHole(long start, long end) {
+            if (!holes.isEmpty() && holes.get(holes.size() - 1)[1] == start) {
+                holes.get(holes.size() - 1)[1] = end;
+            } else {
+                holes.add(new long[] {start, end});
+            }
+        }
+
+        private void ensureLaneRow() throws SQLException {
+            if (laneId < 0) {
+                laneId = store.putLane(new LaneRecord(0, evidenceId, 0, key.toString(), "capture", "", rateHz, 0,
+                        firstPacketUtc, "capture clock", codec, List.of()), null);
+            }
+        }
+
+        void finish(StreamRecord stream) throws SQLException {
+            while (flushedUpTo < endPosition) {
+                flushChunk((int) Math.min(CHUNK_SAMPLES, endPosition - flushedUpTo));
+            }
+            ensureLaneRow();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try {
+                new WaveformPyramidWriter().write(pyramid.build(), bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String name = stream == null ? key.toString()
+                    : (stream.direction() == null ? "capture" : stream.direction()) + " " + stream.ssrc() + " "
+                            + stream.srcIp() + ":" + stream.srcPort() + "->" + stream.dstIp() + ":" + stream.dstPort();
+            String note = codec + (dropped > 0 ? ", " + dropped + " late packets not placed" : "")
+                    + (holes.isEmpty() ? "" : ", " + holes.size() + " hole(s) without packets");
+            store.finishLane(laneId, new LaneRecord(laneId, evidenceId, 0, name, "capture",
+                    stream == null ? "" : stream.callId(), rateHz, flushedUpTo, firstPacketUtc, "capture clock",
+                    note, holes), bytes.toByteArray());
+        }
+    }
+}
