@@ -56,11 +56,13 @@ public final class AnalysisService {
                 if (e.kind() != EvidenceKind.CAPTURE) {
                     continue;
                 }
-                LongConsumer progress = n -> {
+                long before = done.get();
+                LongConsumer progress = bytesRead -> {
                     if (monitor.isCancelled()) {
                         throw new CancelSignal();
                     }
-                    monitor.progress("analyze", done.addAndGet(n), totalBytes);
+                    done.set(before + bytesRead);
+                    monitor.progress("analyze", done.get(), totalBytes);
                 };
                 CaptureEvidenceAnalyzer.Outcome outcome;
                 try (InputStream in = cases.openOriginal(e.id())) {

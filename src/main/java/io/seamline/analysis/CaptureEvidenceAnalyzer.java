@@ -8,6 +8,7 @@ import io.seamline.capture.SipPayload;
 import io.seamline.casefile.Evidence;
 import io.seamline.rtp.RtpStream;
 import io.seamline.rtp.RtpStreamTap;
+import io.seamline.rtp.SdpConversationTap;
 import io.seamline.sip.CallSide;
 import io.seamline.sip.DialogTracker;
 import io.seamline.sip.SdpExchange;
@@ -46,10 +47,10 @@ final class CaptureEvidenceAnalyzer {
             throws IOException, SQLException, CaptureFormatException {
         DialogTracker tracker = new DialogTracker();
         RtpStreamTap rtp = new RtpStreamTap(true);
-        SipCaptureTap sipTap = new SipCaptureTap(tracker, rtp);
+        SipCaptureTap sipTap = new SipCaptureTap(tracker);
         CaptureDecoder decoder = new CaptureDecoder(evidence.id(), store);
         rtp.addListener(decoder);
-        List<CaptureTap> taps = List.of(sipTap, rtp);
+        List<CaptureTap> taps = List.of(sipTap, new SdpConversationTap(rtp), rtp);
         CaptureSummary summary;
         try {
             summary = CaptureAnalyzer.run(in, evidence.originalName(), taps, bytesRead);

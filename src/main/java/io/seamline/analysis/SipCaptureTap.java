@@ -2,24 +2,21 @@ package io.seamline.analysis;
 
 import io.seamline.capture.CaptureTap;
 import io.seamline.capture.SipPayload;
-import io.seamline.rtp.RtpStreamTap;
 import io.seamline.sip.DialogTracker;
 import io.seamline.sip.MediaDescription;
-import io.seamline.sip.RtpMap;
 import io.seamline.sip.SdpParser;
-import io.seamline.sip.SessionDescription;
 import io.seamline.sip.SipMessage;
 import io.seamline.sip.SipParseException;
 import io.seamline.sip.SipParser;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Feeds every SIP message of a capture to the dialog tracker, and tells the RTP tap where SDP says
- * media will flow (as Wireshark's SDP dissector sets up RTP conversations), so streams on any port are
- * found and each announced endpoint is remembered with its Call-ID.
+ * Feeds every SIP message of a capture to the dialog tracker and remembers each audio endpoint SDP
+ * announced with its Call-ID, so streams can be tied to their call and direction.
  */
 final class SipCaptureTap implements CaptureTap {
     /** An SDP media endpoint announced in a call at a frame. */
@@ -27,13 +24,12 @@ final class SipCaptureTap implements CaptureTap {
     }
 
     private final DialogTracker tracker;
-    private final RtpStreamTap rtp;
     private final List<Announcement> announcements = new ArrayList<>();
     private final List<SipPayload> messages = new ArrayList<>();
+    private final Set<String> seen = new HashSet<>();
 
-    SipCaptureTap(DialogTracker tracker, RtpStreamTap rtp) {
+    SipCaptureTap(DialogTracker tracker) {
         this.tracker = tracker;
-        this.rtp = rtp;
     }
 
     @Override
@@ -41,24 +37,24 @@ final class SipCaptureTap implements CaptureTap {
         messages.add(p);
         tracker.accept(p.message(), p.timeUtc(), p.srcIp(), p.srcPort(), p.dstIp(), p.dstPort(), p.transport().name(),
                 p.frameNumber());
+        // Like Wireshark, a retransmission (same bytes over the same hop) announces nothing new.
+        String hop = p.srcIp() + ' ' + p.srcPort() + ' ' + p.dstIp() + ' ' + p.dstPort() + ' '
+                + new String(p.message(), StandardCharsets.ISO_8859_1);
+        if (!seen.add(hop)) {
+            return;
+        }
         try {
             SipMessage message = SipParser.parse(p.message());
             var sdpText = message.sdpText();
             if (sdpText.isEmpty()) {
                 return;
             }
-            SessionDescription sdp = SdpParser.parse(sdpText.get());
-            for (MediaDescription media : sdp.media()) {
-                if (!"audio".equals(media.mediaType()) || media.port() == 0 || media.effectiveAddress() == null) {
-                    continue;
+            for (MediaDescription media : SdpParser.parse(sdpText.get()).media()) {
+                if ("audio".equalsIgnoreCase(media.mediaType()) && media.port() != 0
+                        && media.effectiveAddress() != null) {
+                    announcements.add(new Announcement(message.callId(), media.effectiveAddress(), media.port(),
+                            p.frameNumber(), media.codecNames()));
                 }
-                Map<Integer, String> names = new LinkedHashMap<>();
-                for (Map.Entry<Integer, RtpMap> e : media.rtpMaps().entrySet()) {
-                    names.put(e.getKey(), e.getValue().encodingName());
-                }
-                rtp.expect(media.effectiveAddress(), media.port(), p.frameNumber(), names);
-                announcements.add(new Announcement(message.callId(), media.effectiveAddress(), media.port(),
-                        p.frameNumber(), media.codecNames()));
             }
         } catch (SipParseException | RuntimeException malformed) {
             // The tracker records parse failures itself; a message without usable SDP announces nothing.

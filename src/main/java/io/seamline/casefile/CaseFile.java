@@ -262,7 +262,8 @@ public final class CaseFile implements AutoCloseable {
                         }
                         st.execute("PRAGMA user_version = " + migration.version());
                     }
-                    if (migration.version() > 1) {
+                    // A new case starts at the latest schema; only upgrading an existing case is custody-worthy.
+                    if (from >= 1) {
                         custody.append(actor, "migrate-schema", "schema " + migration.version(),
                                 Map.of("fromVersion", migration.version() - 1, "toVersion", migration.version(),
                                         "description", migration.description()));

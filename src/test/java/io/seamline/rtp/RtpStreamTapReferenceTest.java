@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Our stream table against {@code tshark -q -o rtp.heuristic_rtp:TRUE -z rtp,streams} on every public capture. */
-class RtpStreamTapReferenceTest {
+public class RtpStreamTapReferenceTest {
     private static final Path SHARED = Path.of(System.getProperty("seamline.shared", "../shared"));
     private static final double MS_TOLERANCE = 0.002;
     private static final Pattern ROW = Pattern.compile(
@@ -28,7 +28,7 @@ class RtpStreamTapReferenceTest {
                     + " \\(([-\\d.]+)%\\)\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)\\s*(X?)\\s*$");
 
     /** One row of tshark's table. */
-    record Row(double start, double end, String src, int srcPort, String dst, int dstPort, long ssrc, String payload,
+    public record Row(double start, double end, String src, int srcPort, String dst, int dstPort, long ssrc, String payload,
                long packets, long lost, double[] ms, boolean problem) {
     }
 
@@ -36,7 +36,7 @@ class RtpStreamTapReferenceTest {
         return Files.list(SHARED.resolve("captures/public")).sorted();
     }
 
-    static List<Row> parseReference(Path file) throws IOException {
+    public static List<Row> parseReference(Path file) throws IOException {
         List<Row> rows = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
             Matcher m = ROW.matcher(line);
@@ -57,7 +57,7 @@ class RtpStreamTapReferenceTest {
     static List<RtpStream> analyse(Path capture) throws IOException {
         RtpStreamTap rtp = new RtpStreamTap();
         try (InputStream in = Files.newInputStream(capture)) {
-            CaptureAnalyzer.run(in, capture.getFileName().toString(), List.of(new SdpAnnouncingTap(rtp), rtp), n -> { });
+            CaptureAnalyzer.run(in, capture.getFileName().toString(), List.of(new SdpConversationTap(rtp), rtp), n -> { });
         }
         return rtp.streams();
     }

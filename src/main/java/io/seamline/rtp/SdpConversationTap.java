@@ -11,14 +11,16 @@ import java.util.Set;
 import java.util.Map;
 
 /**
- * Test stand-in for the SIP package: finds SDP (RFC 4566) in SIP, MGCP and MEGACO text and announces its
- * media to an {@link RtpStreamTap}, as tshark's SDP dissector sets up RTP and T.38 conversations.
+ * Sets up RTP and T.38 conversations from SDP (RFC 4566) found in SIP, MGCP and MEGACO text, as
+ * tshark's SDP dissector does, so streams on announced ports are found and split where tshark splits
+ * them. A light text scan on purpose: MEGACO and MGCP carry SDP too, and the SIP package only parses SIP.
  */
-final class SdpAnnouncingTap implements CaptureTap {
+public final class SdpConversationTap implements CaptureTap {
     private final RtpStreamTap rtp;
     private final Set<String> seen = new HashSet<>();
 
-    SdpAnnouncingTap(RtpStreamTap rtp) {
+    /** Announces to {@code rtp}. */
+    public SdpConversationTap(RtpStreamTap rtp) {
         this.rtp = rtp;
     }
 
