@@ -7,6 +7,7 @@
 # quiet-noise-2s.wav: white noise at 0.0001 of full scale (about -85 dBFS), the filler of a near-silent gap.
 # white-noise-2s.wav: white noise at 0.3 of full scale, the filler of a noise burst.
 # clipped-speech.wav: 3 s of speech-a amplified 6 times; sox clips (and says so on stderr).
+# clipped-speech-mulaw.wav: the same in G.711 mu-law, whose largest value is 0.980 of full scale.
 # dropout-500ms.wav: 3 s of speech-a with 0.5 s of zeros inserted by sox at 1.5 s (sample 12000).
 # The tests splice 17 s of zeros / quiet noise / white noise into speech at a known sample at run time.
 set -eu
@@ -28,5 +29,6 @@ sox -m speech-a.wav "$T/pink.wav" speech-a-line.wav
 sox -n -r 8000 -c 1 -b 16 quiet-noise-2s.wav synth 2 whitenoise vol 0.0001
 sox -n -r 8000 -c 1 -b 16 white-noise-2s.wav synth 2 whitenoise vol 0.3
 sox speech-a.wav clipped-speech.wav trim 0 3 vol 6 || true
+sox clipped-speech.wav -t wavpcm -e mu-law -b 8 clipped-speech-mulaw.wav
 sox speech-a.wav dropout-500ms.wav trim 0 3 pad 0.5@1.5
 rm -rf "$T"
