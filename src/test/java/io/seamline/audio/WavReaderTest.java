@@ -132,6 +132,15 @@ class WavReaderTest {
     }
 
     @Test
+    void givesNoStartButAWarningForAnUnreadableOriginationDate() {
+        BextChunk bext = new BextChunk("", "sbc01", "", "22.11.2026", "08:42:15", 0, 1, "", (short) 0, (short) 0,
+                (short) 0, (short) 0, (short) 0, "");
+        BwfStart start = bext.startInstant(8000, java.time.ZoneOffset.UTC);
+        assertTrue(start.startUtc().isEmpty());
+        assertTrue(start.warnings().get(0).contains("'22.11.2026'"), start.warnings().toString());
+    }
+
+    @Test
     void readsDataChunkLongerThanFileAsFarAsItGoesWithWarning() throws IOException {
         try (WavReader r = WavReader.open(Fixtures.path("data-overrun.wav"))) {
             assertEquals((9000 - 44) / 2, r.info().frameCount());

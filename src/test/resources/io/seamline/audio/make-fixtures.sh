@@ -33,6 +33,8 @@ python3 wav_tools.py nan float32.wav float32-nan.wav
 # Ogg Opus: mono from 8 kHz input and stereo; opusenc resamples to 48 kHz and writes a pre-skip.
 opusenc --quiet speech-8k-s16.wav speech.opus
 opusenc --quiet stereo-agent-customer.wav stereo.opus
+# Three channels: channel mapping family 1 (RFC 7845 §5.1.1.2).
+opusenc --quiet three-channels-extensible.wav three-channels.opus
 opusdec --quiet --rate 48000 speech.opus "$T/ref.wav"
 soxi -s "$T/ref.wav" > speech.opus.opusdec-samples.txt
 # Malformed fixtures, one per rejection path.
