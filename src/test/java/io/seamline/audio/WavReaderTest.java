@@ -150,6 +150,16 @@ class WavReaderTest {
         }
     }
 
+    @Test
+    void readsAudioAfterADataChunkWhoseSizeWasNeverWritten() throws IOException {
+        try (WavReader r = WavReader.open(Fixtures.path("unfinalised-header.wav"))) {
+            assertEquals(32135, r.info().frameCount());
+            assertArrayEquals(Fixtures.readAll(Fixtures.path("speech-8k-s16.wav"))[0], Fixtures.readAll(r)[0]);
+            assertTrue(r.warnings().stream().anyMatch(w -> w.contains("header never finalised")),
+                    r.warnings().toString());
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({
         "zero-samples.wav, zero samples",

@@ -40,6 +40,10 @@ soxi -s "$T/ref.wav" > speech.opus.opusdec-samples.txt
 # Malformed fixtures, one per rejection path.
 head -c 9000 speech-8k-s16.wav > data-overrun.wav
 sox -n -r 8000 -c 1 -b 16 zero-samples.wav trim 0 0
+# A recorder that died before patching sizes: RIFF size and data size left at 0, audio present.
+cp speech-8k-s16.wav unfinalised-header.wav
+printf '\000\000\000\000' | dd of=unfinalised-header.wav bs=1 seek=4 conv=notrunc status=none
+printf '\000\000\000\000' | dd of=unfinalised-header.wav bs=1 seek=40 conv=notrunc status=none
 sox "$T/one.wav" -e ms-adpcm unknown-codec-adpcm.wav
 printf 'RIFX\000\000\000\000WAVEfmt ' > bad-magic.wav
 head -c 3000 speech.opus > truncated-page.opus
