@@ -14,7 +14,8 @@ package io.seamline.analysis;
  * @param pauseFactor a silence must be this many times longer than the normal pause
  * @param silenceMinMs shortest silence ever reported
  * @param maxPauseMs near-silent runs at least this long are always reported, and are not counted as pauses
- * @param clipLevel absolute sample value (0..1) from which a sample counts as clipped
+ * @param clipLevel absolute sample value (0..1) from which a sample counts as clipped; 0.98 by default because
+ *     G.711 cannot go higher (µ-law peaks at 32124/32768 = 0.980, A-law at 0.984)
  * @param clipMinRunSamples shortest run of clipped samples reported
  * @param corruptMergeMs corrupt events closer than this are merged into one finding
  * @param burstWindowMs analysis window of the noise-burst detector (rounded to a power of two in samples)
@@ -54,6 +55,6 @@ public record GapThresholds(
 
     /** Returns the defaults, tuned on espeak-ng speech (see {@link SilenceDetector} and {@link NoiseBurstDetector}). */
     public static GapThresholds defaults() {
-        return new GapThresholds(100, 20, 10, 20, -70, 95, 1.5, 2000, 8000, 0.999, 3, 100, 32, 0.30, 20, -50, 250);
+        return new GapThresholds(100, 20, 10, 20, -70, 95, 1.5, 2000, 8000, 0.98, 3, 100, 32, 0.30, 20, -50, 250);
     }
 }

@@ -26,7 +26,9 @@ import java.util.List;
  * line noise of -54 dBFS RMS mixed in (speech-a-line.wav) the floor is -61.8 dBFS and no window is near-silent. So
  * the required length on clean speech is {@code max(2000, 1.5 * 1180)} = 2000 ms, 410 ms over the longest pause. A
  * 17 s splice of quiet white noise (-91 dBFS in 20 ms windows) into a word was found with both boundaries exact to
- * the sample, on clean and on noisy-line speech. Defaults: 20 ms windows, 10th-percentile floor, 20 dB under the
+ * the sample, on clean and on noisy-line speech. On speech over a loud line (sox pink noise at -34 dBFS RMS added)
+ * the floor is -36.1 dBFS, near-silence starts under -56.1 dBFS, and 17 s of -67 dBFS comfort noise is found
+ * exactly, while the same comfort noise in clean speech is not reported (it is above -70 dBFS). Defaults: 20 ms windows, 10th-percentile floor, 20 dB under the
  * floor or -70 dBFS, 95th-percentile pause times 1.5, at least 2 s, always from 8 s (a listener's lane in a
  * separate-channel recording holds pauses as long as the other party's turns).
  */

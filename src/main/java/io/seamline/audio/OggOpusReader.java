@@ -24,13 +24,13 @@ import org.gagravarr.ogg.OggPacketReader;
  * <p>Opening walks every Ogg page header (RFC 3533 §6) of the first logical stream to find the final granule
  * position and to catch a truncated page before any audio is delivered. Reading honours the pre-skip (RFC 7845
  * §4.2), trims the end to the final granule position (§4.4) and applies the output gain of the ID header (§5.1).
- * Channel mapping families 0 and 1 are supported (§5.1.1).
+ * Channel mapping families 0 and 1 are supported (§5.1.1); lanes come out in Opus order, which for family 1 is
+ * the Vorbis channel order (L, C, R for three channels), not the WAV order opusdec writes.
  */
 public final class OggOpusReader implements AudioReader {
     /** Output rate of every Opus decoder here (RFC 7845 §4: granule positions count 48 kHz samples). */
     public static final int SAMPLE_RATE_HZ = 48_000;
     private static final int MAX_FRAME_SAMPLES = 5760;
-    private static final int MAX_PAGES_SCANNED_FOR_HEAD = 16;
 
     private final Path file;
     private final AudioStreamInfo info;

@@ -54,8 +54,16 @@ public record OpusHead(int version, int channels, int preSkip, long inputSampleR
             }
             streams = d[19] & 0xff;
             coupled = d[20] & 0xff;
+            if (streams < 1 || coupled > streams || streams + coupled > 255) {
+                throw new AudioFormatException(file, "OpusHead declares " + streams + " streams of which " + coupled
+                        + " coupled");
+            }
             for (int i = 0; i < channels; i++) {
                 mapping[i] = (short) (d[21 + i] & 0xff);
+                if (mapping[i] != 255 && mapping[i] >= streams + coupled) {
+                    throw new AudioFormatException(file, "OpusHead maps channel " + i + " to decoded channel "
+                            + mapping[i] + " of " + (streams + coupled));
+                }
             }
         } else {
             throw new AudioFormatException(file, "unsupported Opus channel mapping family " + family);

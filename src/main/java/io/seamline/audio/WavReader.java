@@ -127,7 +127,13 @@ public final class WavReader implements AudioReader {
             if (id.equals("data")) {
                 dataStart = body;
                 dataSize = size;
-                if (body + size > fileSize) {
+                if (size == 0 && body < fileSize && !looksLikeChunk(ch, body, fileSize)) {
+                    // A recorder that stopped before patching its header leaves size 0 with the audio after it.
+                    warnings.add("data chunk declares 0 bytes but " + (fileSize - body)
+                            + " bytes follow it; header never finalised, reading to the end of the file");
+                    dataSize = fileSize - body;
+                    size = dataSize;
+                } else if (body + size > fileSize) {
                     warnings.add("data chunk declares " + size + " bytes but the file ends after "
                             + (fileSize - body) + "; reading what is there");
                     dataSize = fileSize - body;
@@ -206,6 +212,21 @@ public final class WavReader implements AudioReader {
                 format.channels(), format.bitsPerSample(), frames);
         WavMetadata md = new WavMetadata(Optional.ofNullable(bext), info, Optional.ofNullable(ixml), ids);
         return new WavReader(file, ch, si, md, warnings, dataStart, format.blockAlign());
+    }
+
+    /** True when the bytes at {@code pos} are a plausible chunk header: a printable id whose body fits the file. */
+    private static boolean looksLikeChunk(FileChannel ch, long pos, long fileSize) throws IOException {
+        if (pos + 8 > fileSize) {
+            return false;
+        }
+        ByteBuffer h = readAt(ch, pos, 8);
+        for (int i = 0; i < 4; i++) {
+            int c = h.get(i) & 0xff;
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return pos + 8 + (h.getInt(4) & 0xffffffffL) <= fileSize;
     }
 
     private static void readInfoList(byte[] bytes, Map<String, String> info, List<String> warnings) {

@@ -9,11 +9,12 @@ public final class WaveformLevel {
     private final int samplesPerBucket;
     private final int channelCount;
     private final int bucketCount;
-    private final short[] min;
-    private final short[] max;
-    private final short[] rms;
+    private final ShortChunks min;
+    private final ShortChunks max;
+    private final ShortChunks rms;
 
-    WaveformLevel(int samplesPerBucket, int channelCount, int bucketCount, short[] min, short[] max, short[] rms) {
+    WaveformLevel(int samplesPerBucket, int channelCount, int bucketCount, ShortChunks min, ShortChunks max,
+            ShortChunks rms) {
         this.samplesPerBucket = samplesPerBucket;
         this.channelCount = channelCount;
         this.bucketCount = bucketCount;
@@ -34,16 +35,16 @@ public final class WaveformLevel {
 
     /** Returns the minimum of bucket {@code bucket} in lane {@code lane}, as a 16-bit scaled value. */
     public short min(int bucket, int lane) {
-        return min[bucket * channelCount + lane];
+        return min.get((long) bucket * channelCount + lane);
     }
 
     /** Returns the maximum of bucket {@code bucket} in lane {@code lane}, as a 16-bit scaled value. */
     public short max(int bucket, int lane) {
-        return max[bucket * channelCount + lane];
+        return max.get((long) bucket * channelCount + lane);
     }
 
     /** Returns the RMS of bucket {@code bucket} in lane {@code lane}, as a 16-bit scaled value (0..32767). */
     public short rms(int bucket, int lane) {
-        return rms[bucket * channelCount + lane];
+        return rms.get((long) bucket * channelCount + lane);
     }
 }

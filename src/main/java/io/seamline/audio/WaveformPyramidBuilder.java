@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Builds a {@link WaveformPyramid} in one streamed pass: feed it as a {@link FrameSink} (for example through
  * {@link AudioReader#streamTo}) and call {@link #build()} at the end. Memory grows with the number of buckets
- * (6 bytes per bucket, lane and level), never with the audio. NaN samples count as 0, infinities as ±1.
+ * (6 bytes per bucket, lane and level: about 1.2% of
+ * the size of 16-bit audio), never with the audio. NaN samples count as 0, infinities as ±1.
  */
 public final class WaveformPyramidBuilder implements FrameSink {
     private final int sampleRateHz;
@@ -15,6 +16,7 @@ public final class WaveformPyramidBuilder implements FrameSink {
     private final int[] samplesPerBucket;
     private final Accumulator[] accumulators;
     private long totalFrames;
+    private boolean built;
 
     /**
      * Creates a builder for the default levels (256 and 65 536 frames per bucket).
@@ -61,8 +63,16 @@ public final class WaveformPyramidBuilder implements FrameSink {
         totalFrames += frames;
     }
 
-    /** Returns the pyramid of everything accepted so far (a partial last bucket included). */
+    /**
+     * Returns the pyramid of everything accepted (a partial last bucket included). Call once, after the last block.
+     *
+     * @throws IllegalStateException if called twice
+     */
     public WaveformPyramid build() {
+        if (built) {
+            throw new IllegalStateException("pyramid already built");
+        }
+        built = true;
         List<WaveformLevel> levels = new ArrayList<>();
         for (Accumulator a : accumulators) {
             levels.add(a.level());
@@ -77,9 +87,9 @@ public final class WaveformPyramidBuilder implements FrameSink {
         private final float[] hi;
         private final double[] sumSquares;
         private int filled;
-        private short[] min = new short[1024];
-        private short[] max = new short[1024];
-        private short[] rms = new short[1024];
+        private final ShortChunks min = new ShortChunks();
+        private final ShortChunks max = new ShortChunks();
+        private final ShortChunks rms = new ShortChunks();
         private int buckets;
 
         Accumulator(int spb, int channels) {
@@ -133,43 +143,21 @@ public final class WaveformPyramidBuilder implements FrameSink {
         }
 
         private void flush() {
-            if (filled == 0) {
-                return;
-            }
-            int need = (buckets + 1) * channels;
-            if (need > min.length) {
-                int size = Math.max(need, min.length * 2);
-                min = Arrays.copyOf(min, size);
-                max = Arrays.copyOf(max, size);
-                rms = Arrays.copyOf(rms, size);
-            }
             for (int c = 0; c < channels; c++) {
-                int at = buckets * channels + c;
-                min[at] = scale(lo[c]);
-                max[at] = scale(hi[c]);
-                rms[at] = scale((float) Math.sqrt(sumSquares[c] / filled));
+                min.add(scale(lo[c]));
+                max.add(scale(hi[c]));
+                rms.add(scale((float) Math.sqrt(sumSquares[c] / filled)));
             }
             buckets++;
             reset();
         }
 
+        /** Closes the partial last bucket, if any; call once, at the end of the stream. */
         WaveformLevel level() {
-            short[] mn = Arrays.copyOf(min, buckets * channels);
-            short[] mx = Arrays.copyOf(max, buckets * channels);
-            short[] rm = Arrays.copyOf(rms, buckets * channels);
-            int n = buckets;
             if (filled > 0) {
-                mn = Arrays.copyOf(mn, (n + 1) * channels);
-                mx = Arrays.copyOf(mx, (n + 1) * channels);
-                rm = Arrays.copyOf(rm, (n + 1) * channels);
-                for (int c = 0; c < channels; c++) {
-                    mn[n * channels + c] = scale(lo[c]);
-                    mx[n * channels + c] = scale(hi[c]);
-                    rm[n * channels + c] = scale((float) Math.sqrt(sumSquares[c] / filled));
-                }
-                n++;
+                flush();
             }
-            return new WaveformLevel(spb, channels, n, mn, mx, rm);
+            return new WaveformLevel(spb, channels, buckets, min, max, rms);
         }
 
         static short scale(float x) {

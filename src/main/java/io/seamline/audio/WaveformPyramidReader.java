@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -75,24 +74,17 @@ public final class WaveformPyramidReader {
     }
 
     private static WaveformLevel readLevel(InputStream s, int spb, int channels, int buckets) throws IOException {
-        int values = buckets * channels;
-        // Grow as data arrives so that a lying bucket count meets EOF before a huge allocation.
-        int capacity = Math.min(values, 1 << 16);
-        short[] min = new short[capacity];
-        short[] max = new short[capacity];
-        short[] rms = new short[capacity];
+        long values = (long) buckets * channels;
+        // Chunked columns grow as data arrives, so a lying bucket count meets EOF before a huge allocation.
+        ShortChunks min = new ShortChunks();
+        ShortChunks max = new ShortChunks();
+        ShortChunks rms = new ShortChunks();
         byte[] row = new byte[6];
-        for (int v = 0; v < values; v++) {
-            if (v == capacity) {
-                capacity = (int) Math.min(values, capacity * 2L);
-                min = Arrays.copyOf(min, capacity);
-                max = Arrays.copyOf(max, capacity);
-                rms = Arrays.copyOf(rms, capacity);
-            }
+        for (long v = 0; v < values; v++) {
             readFully(s, row);
-            min[v] = (short) ((row[0] & 0xff) | row[1] << 8);
-            max[v] = (short) ((row[2] & 0xff) | row[3] << 8);
-            rms[v] = (short) ((row[4] & 0xff) | row[5] << 8);
+            min.add((short) ((row[0] & 0xff) | row[1] << 8));
+            max.add((short) ((row[2] & 0xff) | row[3] << 8));
+            rms.add((short) ((row[4] & 0xff) | row[5] << 8));
         }
         return new WaveformLevel(spb, channels, buckets, min, max, rms);
     }

@@ -34,6 +34,16 @@ class CorruptSampleDetectorTest {
     }
 
     @Test
+    void reportsClippingInMuLawSpeechWhosePeakIsBelowFullScale() throws IOException {
+        List<GapFinding> found = Lanes.detectAll("clipped-speech-mulaw.wav");
+        assertFalse(found.isEmpty());
+        for (GapFinding f : found) {
+            assertEquals(GapKind.CORRUPT, f.kind());
+            assertTrue(f.evidence().contains("clipped"), f.evidence());
+        }
+    }
+
+    @Test
     void reportsNothingInCleanSpeech() throws IOException {
         assertEquals(List.of(), Lanes.run(new CorruptSampleDetector(Lanes.RATE, 0, T),
                 Lanes.oneMinuteOfSpeech("speech-a.wav", "speech-b.wav")));

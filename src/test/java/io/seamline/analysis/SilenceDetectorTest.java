@@ -34,6 +34,23 @@ class SilenceDetectorTest {
     }
 
     @Test
+    void findsComfortNoiseFarBelowALoudLineButNotOnACleanOne() throws IOException {
+        float[] speech = Lanes.read("speech-a.wav");
+        float[] line = Lanes.repeat(Lanes.read("loud-line-2s.wav"), speech.length);
+        float[] noisy = new float[speech.length];
+        for (int i = 0; i < speech.length; i++) {
+            noisy[i] = speech[i] + line[i];
+        }
+        float[] comfort = Lanes.repeat(Lanes.read("comfort-noise-2s.wav"), Lanes.GAP);
+        GapFinding f = onlySilence(Lanes.splice(noisy, Lanes.SPLICE_AT, comfort));
+        assertEquals(Lanes.SPLICE_AT, f.startSample(), Lanes.TOLERANCE);
+        assertEquals(Lanes.SPLICE_AT + Lanes.GAP, f.endSample(), Lanes.TOLERANCE);
+        // On clean speech the same level is above the -70 dBFS near-silence ceiling and the floor is far lower.
+        assertEquals(List.of(), Lanes.run(new SilenceDetector(Lanes.RATE, 0, T),
+                Lanes.splice(speech, Lanes.SPLICE_AT, comfort)));
+    }
+
+    @Test
     void findsQuietGapInMinuteOfSpeech() throws IOException {
         float[] speech = Lanes.oneMinuteOfSpeech("speech-a.wav", "speech-b.wav");
         float[] quiet = Lanes.repeat(Lanes.read("quiet-noise-2s.wav"), Lanes.GAP);

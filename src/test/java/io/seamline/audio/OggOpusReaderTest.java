@@ -78,6 +78,30 @@ class OggOpusReaderTest {
         }
     }
 
+    @Test
+    void decodesThreeChannelsWithMappingFamilyOne() throws IOException {
+        try (OggOpusReader r = OggOpusReader.open(Fixtures.path("three-channels.opus"))) {
+            assertEquals(1, r.head().mappingFamily());
+            assertEquals(3, r.info().channelCount());
+            assertEquals(96_000, r.info().frameCount());
+            float[][] lanes = Fixtures.readAll(r);
+            // WAV lanes FL, FR, FC (agent, customer, agent) become Vorbis order L, C, R (RFC 7845 §5.1.1.2):
+            // agent, agent, customer.
+            assertTrue(relativeDifference(lanes[0], lanes[1]) < 0.2, "lanes 0 and 1 should both be the agent");
+            assertTrue(relativeDifference(lanes[0], lanes[2]) > 0.8, "lane 2 should be the customer");
+        }
+    }
+
+    private static double relativeDifference(float[] a, float[] b) {
+        double energy = 0;
+        double diff = 0;
+        for (int i = 0; i < a.length; i++) {
+            energy += a[i] * a[i];
+            diff += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return diff / energy;
+    }
+
     @ParameterizedTest
     @CsvSource({
         "truncated-page.opus, truncated Ogg page at byte",

@@ -132,11 +132,30 @@ class WavReaderTest {
     }
 
     @Test
+    void givesNoStartButAWarningForAnUnreadableOriginationDate() {
+        BextChunk bext = new BextChunk("", "sbc01", "", "22.11.2026", "08:42:15", 0, 1, "", (short) 0, (short) 0,
+                (short) 0, (short) 0, (short) 0, "");
+        BwfStart start = bext.startInstant(8000, java.time.ZoneOffset.UTC);
+        assertTrue(start.startUtc().isEmpty());
+        assertTrue(start.warnings().get(0).contains("'22.11.2026'"), start.warnings().toString());
+    }
+
+    @Test
     void readsDataChunkLongerThanFileAsFarAsItGoesWithWarning() throws IOException {
         try (WavReader r = WavReader.open(Fixtures.path("data-overrun.wav"))) {
             assertEquals((9000 - 44) / 2, r.info().frameCount());
             assertEquals((9000 - 44) / 2, Fixtures.readAll(r)[0].length);
             assertTrue(r.warnings().stream().anyMatch(w -> w.contains("data chunk declares 64270 bytes")),
+                    r.warnings().toString());
+        }
+    }
+
+    @Test
+    void readsAudioAfterADataChunkWhoseSizeWasNeverWritten() throws IOException {
+        try (WavReader r = WavReader.open(Fixtures.path("unfinalised-header.wav"))) {
+            assertEquals(32135, r.info().frameCount());
+            assertArrayEquals(Fixtures.readAll(Fixtures.path("speech-8k-s16.wav"))[0], Fixtures.readAll(r)[0]);
+            assertTrue(r.warnings().stream().anyMatch(w -> w.contains("header never finalised")),
                     r.warnings().toString());
         }
     }

@@ -6,7 +6,10 @@
 # speech-a-line.wav: speech-a mixed with pink "line" noise of about -54 dBFS RMS.
 # quiet-noise-2s.wav: white noise at 0.0001 of full scale (about -85 dBFS), the filler of a near-silent gap.
 # white-noise-2s.wav: white noise at 0.3 of full scale, the filler of a noise burst.
+# loud-line-2s.wav: pink noise at 0.1 of full scale, a loud line the tests add to speech.
+# comfort-noise-2s.wav: white noise at 0.002 of full scale (about -67 dBFS): above -70 dBFS, far below a loud line.
 # clipped-speech.wav: 3 s of speech-a amplified 6 times; sox clips (and says so on stderr).
+# clipped-speech-mulaw.wav: the same in G.711 mu-law, whose largest value is 0.980 of full scale.
 # dropout-500ms.wav: 3 s of speech-a with 0.5 s of zeros inserted by sox at 1.5 s (sample 12000).
 # The tests splice 17 s of zeros / quiet noise / white noise into speech at a known sample at run time.
 set -eu
@@ -27,6 +30,9 @@ sox -n -r 8000 -c 1 -b 16 "$T/pink.wav" synth "$(soxi -D speech-a.wav)" pinknois
 sox -m speech-a.wav "$T/pink.wav" speech-a-line.wav
 sox -n -r 8000 -c 1 -b 16 quiet-noise-2s.wav synth 2 whitenoise vol 0.0001
 sox -n -r 8000 -c 1 -b 16 white-noise-2s.wav synth 2 whitenoise vol 0.3
+sox -n -r 8000 -c 1 -b 16 loud-line-2s.wav synth 2 pinknoise vol 0.1
+sox -n -r 8000 -c 1 -b 16 comfort-noise-2s.wav synth 2 whitenoise vol 0.002
 sox speech-a.wav clipped-speech.wav trim 0 3 vol 6 || true
+sox clipped-speech.wav -t wavpcm -e mu-law -b 8 clipped-speech-mulaw.wav
 sox speech-a.wav dropout-500ms.wav trim 0 3 pad 0.5@1.5
 rm -rf "$T"

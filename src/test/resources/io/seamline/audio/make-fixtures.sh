@@ -33,11 +33,17 @@ python3 wav_tools.py nan float32.wav float32-nan.wav
 # Ogg Opus: mono from 8 kHz input and stereo; opusenc resamples to 48 kHz and writes a pre-skip.
 opusenc --quiet speech-8k-s16.wav speech.opus
 opusenc --quiet stereo-agent-customer.wav stereo.opus
+# Three channels: channel mapping family 1 (RFC 7845 §5.1.1.2).
+opusenc --quiet three-channels-extensible.wav three-channels.opus
 opusdec --quiet --rate 48000 speech.opus "$T/ref.wav"
 soxi -s "$T/ref.wav" > speech.opus.opusdec-samples.txt
 # Malformed fixtures, one per rejection path.
 head -c 9000 speech-8k-s16.wav > data-overrun.wav
 sox -n -r 8000 -c 1 -b 16 zero-samples.wav trim 0 0
+# A recorder that died before patching sizes: RIFF size and data size left at 0, audio present.
+cp speech-8k-s16.wav unfinalised-header.wav
+printf '\000\000\000\000' | dd of=unfinalised-header.wav bs=1 seek=4 conv=notrunc status=none
+printf '\000\000\000\000' | dd of=unfinalised-header.wav bs=1 seek=40 conv=notrunc status=none
 sox "$T/one.wav" -e ms-adpcm unknown-codec-adpcm.wav
 printf 'RIFX\000\000\000\000WAVEfmt ' > bad-magic.wav
 head -c 3000 speech.opus > truncated-page.opus
