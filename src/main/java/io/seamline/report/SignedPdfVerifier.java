@@ -314,7 +314,8 @@ public final class SignedPdfVerifier {
                 return Optional.empty();
             }
             Instant genTime = token.getTimeStampInfo().getGenTime().toInstant();
-            check.note("timestamped " + genTime + " by " + tsa.getSubject());
+            check.note("timestamped " + genTime + " by "
+                    + new JcaX509CertificateConverter().getCertificate(tsa).getSubjectX500Principal().getName());
             return Optional.of(genTime);
         } catch (TSPException | CMSException | IOException | OperatorCreationException | CertificateException | RuntimeException e) {
             check.fail("timestamp is invalid: " + e.getMessage());
