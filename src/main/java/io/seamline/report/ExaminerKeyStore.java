@@ -248,7 +248,7 @@ public final class ExaminerKeyStore {
         SigningIdentity identity = loadPkcs12(file, SELF_SIGNED_ALIAS, SELF_SIGNED_STORE_PASSWORD);
         X500Name subject = X500Name.getInstance(identity.certificate().getSubjectX500Principal().getEncoded());
         if (!subject.equals(subjectFor(name))) {
-            throw new SigningException(file + ": holds the key of '" + subject + "', not of examiner '" + name + "'");
+            throw new SigningException(file + ": holds the key of '" + identity.subjectName() + "', not of examiner '" + name + "'");
         }
         return identity;
     }
