@@ -179,6 +179,44 @@ class PdfSignerTest {
                 String.join("\n", result.notes()));
     }
 
+    @Test
+    void opensslVerifiesTheCmsOverTheSignedRangesAndRejectsItOverChangedBytes() throws Exception {
+        byte[] pdf = Files.readAllBytes(signed("report.pdf", examiner, null));
+        int[] range;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            range = document.getLastSignatureDictionary().getByteRange();
+        }
+        byte[] content = new byte[range[1] + range[3]];
+        System.arraycopy(pdf, 0, content, 0, range[1]);
+        System.arraycopy(pdf, range[2], content, range[1], range[3]);
+        Path contentFile = dir.resolve("signed-ranges.bin");
+        Path cmsFile = dir.resolve("signature.der");
+        Files.write(contentFile, content);
+        Files.write(cmsFile, cms(pdf).getEncoded("DER"));
+
+        String good = openssl("cms", "-verify", "-inform", "DER", "-in", cmsFile.toString(), "-content", contentFile.toString(),
+                "-binary", "-noverify", "-out", "/dev/null");
+        content[100] ^= 0x01;
+        Files.write(contentFile, content);
+        String bad = openssl("cms", "-verify", "-inform", "DER", "-in", cmsFile.toString(), "-content", contentFile.toString(),
+                "-binary", "-noverify", "-out", "/dev/null");
+        String printed = openssl("cms", "-cmsout", "-print", "-inform", "DER", "-in", cmsFile.toString());
+
+        assertTrue(good.contains("CMS Verification successful"), good);
+        assertTrue(bad.contains("CMS Verification failure") && bad.contains("CMS_SignerInfo_verify_content"), bad);
+        assertTrue(printed.contains("id-smime-aa-signingCertificateV2"), printed);
+        assertFalse(printed.contains("signingTime"), printed);
+    }
+
+    static String openssl(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
     static SignerInformation onlySigner(byte[] signedPdf) throws Exception {
         CMSSignedData cms = cms(signedPdf);
         assertEquals(1, cms.getSignerInfos().size());
