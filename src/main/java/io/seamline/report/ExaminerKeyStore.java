@@ -182,6 +182,9 @@ public final class ExaminerKeyStore {
                 }
                 chosen = keyAliases.get(0);
             }
+            if (!store.containsAlias(chosen)) {
+                throw new SigningException(keystore + ": has no alias '" + chosen + "'; aliases: " + Collections.list(store.aliases()));
+            }
             Key key = store.getKey(chosen, password);
             if (!(key instanceof PrivateKey privateKey)) {
                 throw new SigningException(keystore + ": alias '" + chosen + "' holds no private key; aliases: "

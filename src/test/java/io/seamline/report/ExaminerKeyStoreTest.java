@@ -153,6 +153,15 @@ class ExaminerKeyStoreTest {
     }
 
     @Test
+    void rejectsUnknownAliasListingTheOnesThereAre() {
+        SigningException e = assertThrows(SigningException.class,
+                () -> ExaminerKeyStore.loadPkcs12(ORG_KEYSTORE, "ada", "test-storepass".toCharArray()));
+
+        assertTrue(e.getMessage().startsWith(ORG_KEYSTORE + ": has no alias 'ada'; aliases: ["), e.getMessage());
+        assertTrue(e.getMessage().contains("examiner") && e.getMessage().contains("lab-ca"), e.getMessage());
+    }
+
+    @Test
     void rejectsTruncatedKeystore() {
         Path truncated = FIXTURES.resolve("truncated-keystore.p12");
 
