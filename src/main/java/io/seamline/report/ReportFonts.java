@@ -3,13 +3,17 @@ package io.seamline.report;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * The three faces a report is set in, embedded (as subsets) from the DejaVu TrueType files bundled
  * under {@code /fonts/} on the classpath, so a report never depends on the fonts of the machine that
- * makes or reads it (PDF/A and ISO 32000-1 §9.9 embedding).
+ * makes or reads it (ISO 32000-1 §9.9 embedded font programs). Ligature substitution is off, so the
+ * text a reader copies or searches is exactly the text that was written.
  *
  * @param sans DejaVu Sans, body text
  * @param sansBold DejaVu Sans Bold, headings
@@ -39,7 +43,13 @@ public record ReportFonts(PDType0Font sans, PDType0Font sansBold, PDType0Font mo
             if (in == null) {
                 throw new IOException(resource + ": font missing from the classpath (resources/fonts/)");
             }
-            return PDType0Font.load(document, in);
+            // Same parse as PDType0Font.load(doc, InputStream), but with GSUB substitution off: PDFBox 3
+            // otherwise turns "fi", "ffi", "fl" into ligature glyphs whose ToUnicode is U+FB01..U+FB04,
+            // so "office" or "config.pcap" copied or searched from the report would not match the source.
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in));
+            ttf.setEnableGsub(false);
+            document.registerTrueTypeFontForClosing(ttf);
+            return PDType0Font.load(document, ttf, true);
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().startsWith(resource)) {
                 throw e;
