@@ -201,11 +201,17 @@ class PdfSignerTest {
         String bad = openssl("cms", "-verify", "-inform", "DER", "-in", cmsFile.toString(), "-content", contentFile.toString(),
                 "-binary", "-noverify", "-out", "/dev/null");
         String printed = openssl("cms", "-cmsout", "-print", "-inform", "DER", "-in", cmsFile.toString());
+        // The fingerprint recipe of docs/signing.md: the signer certificate, DER, through sha256sum.
+        Path pem = dir.resolve("certs.pem");
+        Path der = dir.resolve("signer.der");
+        openssl("pkcs7", "-inform", "DER", "-in", cmsFile.toString(), "-print_certs", "-out", pem.toString());
+        openssl("x509", "-in", pem.toString(), "-outform", "DER", "-out", der.toString());
 
         assertTrue(good.contains("CMS Verification successful"), good);
         assertTrue(bad.contains("CMS Verification failure") && bad.contains("CMS_SignerInfo_verify_content"), bad);
         assertTrue(printed.contains("id-smime-aa-signingCertificateV2"), printed);
         assertFalse(printed.contains("signingTime"), printed);
+        assertEquals(examiner.certificateSha256Hex(), sha256sum(der));
     }
 
     static String openssl(String... args) throws Exception {
