@@ -62,6 +62,12 @@ public final class SignedPdfVerifier {
     /** A report is a few megabytes; the cap keeps a hostile or mistaken file from being read into memory whole. */
     public static final long MAX_PDF_BYTES = 256L * 1024 * 1024;
 
+    /**
+     * Each signature check digests the whole file, so a hostile file with thousands of signature fields
+     * would take hours; a report has one signature, a countersigned one a few.
+     */
+    public static final int MAX_SIGNATURES = 32;
+
     private static final String CADES_DETACHED = "ETSI.CAdES.detached";
     private static final String PKCS7_DETACHED = "adbe.pkcs7.detached";
 
@@ -112,8 +118,12 @@ public final class SignedPdfVerifier {
         List<PDSignature> signatures;
         try (PDDocument document = Loader.loadPDF(bytes)) {
             signatures = document.getSignatureDictionaries();
+            if (signatures.size() > MAX_SIGNATURES) {
+                failures.add(name + ": has " + signatures.size() + " signature fields; only the first "
+                        + MAX_SIGNATURES + " are checked");
+            }
             int number = 1;
-            for (PDSignature signature : signatures) {
+            for (PDSignature signature : signatures.subList(0, Math.min(signatures.size(), MAX_SIGNATURES))) {
                 checks.add(checkSignature(name, number++, signature, bytes));
             }
         } catch (IOException | RuntimeException e) {
