@@ -197,10 +197,11 @@ public final class PdfSigner implements SignatureInterface {
         for (SignerInformation signer : signed.getSignerInfos().getSigners()) {
             TimeStampToken token = timestamps.timestamp(sha256(signer.getSignature()));
             AttributeTable unsigned = signer.getUnsignedAttributes();
-            Hashtable<ASN1ObjectIdentifier, Object> table = unsigned == null ? new Hashtable<>() : unsigned.toHashtable();
-            table.put(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken, new Attribute(
-                    PKCSObjectIdentifiers.id_aa_signatureTimeStampToken, new DERSet(token.toCMSSignedData().toASN1Structure())));
-            stamped.add(SignerInformation.replaceUnsignedAttributes(signer, new AttributeTable(table)));
+            Attribute stamp = new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+                    new DERSet(token.toCMSSignedData().toASN1Structure()));
+            AttributeTable table = unsigned == null ? new AttributeTable(stamp)
+                    : unsigned.add(stamp.getAttrType(), token.toCMSSignedData().toASN1Structure());
+            stamped.add(SignerInformation.replaceUnsignedAttributes(signer, table));
         }
         return CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped));
     }
@@ -260,8 +261,13 @@ public final class PdfSigner implements SignatureInterface {
         }
     }
 
-    /** Signs into memory; used by tests and by callers that need the signed bytes for a digest. */
-    byte[] signPdf(byte[] unsignedPdf, SignatureDetails details) throws IOException {
+    /**
+     * Signs an unsigned PDF in memory and returns the signed file's bytes (for callers that also need
+     * their SHA-256 for the custody log).
+     *
+     * @throws IOException if the PDF cannot be parsed, or signing or the timestamp fails
+     */
+    public byte[] signPdf(byte[] unsignedPdf, SignatureDetails details) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(unsignedPdf.length + 2 * RESERVED_SIGNATURE_BYTES + 4096);
         signPdf(unsignedPdf, details, out);
         return out.toByteArray();

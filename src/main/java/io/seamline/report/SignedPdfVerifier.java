@@ -35,6 +35,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerId;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationVerifier;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
@@ -45,6 +46,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
+import org.bouncycastle.util.Store;
 
 /**
  * Checks every signature of a signed PDF the way a recipient's tool would: the ByteRange covers the
@@ -214,7 +216,7 @@ public final class SignedPdfVerifier {
             return;
         }
         SignerInformation signer = signers.iterator().next();
-        Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(signer.getSID());
+        Collection<X509CertificateHolder> matches = certificatesMatching(cms.getCertificates(), signer.getSID());
         if (matches.isEmpty()) {
             check.fail("does not include the signer's certificate, so nobody can check it");
             return;
@@ -311,7 +313,7 @@ public final class SignedPdfVerifier {
         try {
             ASN1Encodable value = attribute.getAttrValues().getObjectAt(0);
             TimeStampToken token = new TimeStampToken(new CMSSignedData(value.toASN1Primitive().getEncoded("DER")));
-            Collection<X509CertificateHolder> tsaCerts = token.getCertificates().getMatches(token.getSID());
+            Collection<X509CertificateHolder> tsaCerts = certificatesMatching(token.getCertificates(), token.getSID());
             if (tsaCerts.isEmpty()) {
                 check.fail("timestamp carries no TSA certificate, so it cannot be checked");
                 return Optional.empty();
@@ -351,6 +353,12 @@ public final class SignedPdfVerifier {
         }
         check.note("certificate is issued by " + certificate.getIssuerX500Principal().getName()
                 + ", whose certificate is not included; check it against your trust list");
+    }
+
+    // BouncyCastle's SignerId implements the raw Selector type, so matching it against a typed Store is unchecked.
+    @SuppressWarnings("unchecked")
+    private static Collection<X509CertificateHolder> certificatesMatching(Store<X509CertificateHolder> store, SignerId id) {
+        return store.getMatches(id);
     }
 
     private byte[] digest(org.bouncycastle.asn1.x509.AlgorithmIdentifier algorithm, byte[] data)
