@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
@@ -276,9 +277,7 @@ public final class ExaminerKeyStore {
                 try (OutputStream out = Files.newOutputStream(temp)) {
                     store.store(out, SELF_SIGNED_STORE_PASSWORD);
                 }
-                // No REPLACE_EXISTING: if another Seamline process created the key meanwhile, keep
-                // theirs (FileAlreadyExistsException below) so an examiner never has two keys.
-                Files.move(temp, file);
+                publishOnce(temp, file);
             } finally {
                 Files.deleteIfExists(temp);
             }
@@ -287,6 +286,22 @@ public final class ExaminerKeyStore {
             return loadOwnKey(file, name);
         } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
             throw new SigningException(file + ": cannot create the examiner's self-signed key: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Puts the finished key file in place unless another Seamline process got there first, in which
+     * case FileAlreadyExistsException makes the caller use theirs, so an examiner never has two keys.
+     * A hard link is created atomically or fails (POSIX link(2) EEXIST); file systems without hard
+     * links fall back to a move without REPLACE_EXISTING, which checks and renames in two steps.
+     */
+    private static void publishOnce(Path temp, Path file) throws IOException {
+        try {
+            Files.createLink(file, temp);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            Files.move(temp, file);
         }
     }
 

@@ -14,6 +14,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +44,30 @@ class ExaminerKeyStoreTest {
         assertEquals(written, Files.getLastModifiedTime(file));
         assertEquals(first.certificateSha256Hex(), again.certificateSha256Hex());
         assertArrayEquals(first.privateKey().getEncoded(), again.privateKey().getEncoded());
+    }
+
+    @Test
+    void twoFirstUsesAtOnceEndWithOneKey() throws Exception {
+        Path config = dir.resolve("seamline");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<SigningIdentity> firstUse = () -> {
+                start.await();
+                return new ExaminerKeyStore(config).examinerIdentity("Ada Examiner");
+            };
+            Future<SigningIdentity> a = pool.submit(firstUse);
+            Future<SigningIdentity> b = pool.submit(firstUse);
+            start.countDown();
+
+            assertEquals(a.get().certificateSha256Hex(), b.get().certificateSha256Hex());
+            assertEquals(a.get().certificateSha256Hex(),
+                    new ExaminerKeyStore(config).examinerIdentity("Ada Examiner").certificateSha256Hex());
+            assertEquals(List.of(new ExaminerKeyStore(config).examinerKeyFile("Ada Examiner")), listing(config),
+                    "no temporary file is left behind");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -121,6 +121,16 @@ class HttpTimestampClientTest {
     }
 
     @Test
+    void oversizedReplyIsRefusedWithoutReadingItWhole() {
+        tsa.mode(LocalTsa.Mode.OVERSIZED);
+
+        IOException e = assertThrows(IOException.class, () -> sign(new HttpTimestampClient(tsa.url())));
+
+        assertEquals("timestamp authority " + tsa.url() + " sent more than " + HttpTimestampClient.MAX_REPLY_BYTES + " bytes",
+                e.getMessage());
+    }
+
+    @Test
     void unreachableAuthorityFailsSigningNamingTheUrl() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

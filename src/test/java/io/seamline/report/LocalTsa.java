@@ -43,7 +43,7 @@ import com.sun.net.httpserver.HttpServer;
 final class LocalTsa implements AutoCloseable {
 
     /** How the authority answers. */
-    enum Mode { GRANT, HTTP_ERROR, GARBAGE }
+    enum Mode { GRANT, HTTP_ERROR, GARBAGE, OVERSIZED }
 
     static final String SUBJECT = "CN=Seamline Test TSA,O=Seamline Test Lab";
     private static final int MAX_QUERY_BYTES = 64 * 1024;
@@ -91,6 +91,7 @@ final class LocalTsa implements AutoCloseable {
                             BigInteger.valueOf(serial.getAndIncrement()), new Date()).getEncoded();
                     case HTTP_ERROR -> new byte[0];
                     case GARBAGE -> "this is not DER".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    case OVERSIZED -> new byte[HttpTimestampClient.MAX_REPLY_BYTES + 1000];
                 };
                 if (mode == Mode.HTTP_ERROR) {
                     status = 503;
