@@ -92,6 +92,23 @@ public final class SignedPdfVerifier {
      * @throws IOException naming the file if it cannot be read at all
      */
     public PdfVerificationResult verify(Path pdf) throws IOException {
+        return verify(pdf, null);
+    }
+
+    /**
+     * Checks every signature of the PDF file and also that each was made with the certificate whose
+     * SHA-256 fingerprint the signer gave the recipient out of band: the check that makes a self-signed
+     * examiner certificate trustworthy.
+     *
+     * @param pdf the signed PDF
+     * @param expectedSignerSha256Hex SHA-256 of the expected signer certificate's DER, 64 hex digits
+     *     (case and colons ignored, as openssl and Acrobat print them), or null to skip this check
+     * @return the signatures found and one line per failure
+     * @throws IOException naming the file if it cannot be read at all
+     */
+    public PdfVerificationResult verify(Path pdf, String expectedSignerSha256Hex) throws IOException {
+        String expected = expectedSignerSha256Hex == null ? null
+                : expectedSignerSha256Hex.replace(":", "").strip().toLowerCase(java.util.Locale.ROOT);
         String name = pdf.getFileName() == null ? pdf.toString() : pdf.getFileName().toString();
         long size;
         try {
@@ -109,10 +126,10 @@ public final class SignedPdfVerifier {
         } catch (IOException e) {
             throw new IOException(pdf + ": cannot read: " + e.getMessage(), e);
         }
-        return verify(name, pdf, bytes);
+        return verify(name, pdf, bytes, expected);
     }
 
-    private PdfVerificationResult verify(String name, Path pdf, byte[] bytes) {
+    private PdfVerificationResult verify(String name, Path pdf, byte[] bytes, String expectedSignerSha256Hex) {
         String fileSha256 = HexFormat.of().formatHex(PdfSigner.sha256(bytes));
         List<String> failures = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -126,7 +143,7 @@ public final class SignedPdfVerifier {
             }
             int number = 1;
             for (PDSignature signature : signatures.subList(0, Math.min(signatures.size(), MAX_SIGNATURES))) {
-                checks.add(checkSignature(name, number++, signature, bytes));
+                checks.add(checkSignature(name, number++, signature, bytes, expectedSignerSha256Hex));
             }
         } catch (IOException | RuntimeException e) {
             // PDFBox reports damaged structure with IOException, and some hostile object graphs with
@@ -138,7 +155,8 @@ public final class SignedPdfVerifier {
             failures.add(name + ": no signature found: the file is not signed");
         } else {
             long coveredEnd = checks.stream().mapToLong(SignatureCheck::signedEndOffset).max().orElse(0);
-            if (coveredEnd < bytes.length) {
+            // 0 means no signature had a usable ByteRange; that is reported per signature already.
+            if (coveredEnd > 0 && coveredEnd < bytes.length) {
                 failures.add(name + ": bytes " + coveredEnd + " to " + bytes.length + " (" + (bytes.length - coveredEnd)
                         + " bytes) were added after the last signature: the document was changed after signing");
             }
@@ -148,6 +166,21 @@ public final class SignedPdfVerifier {
             notes.addAll(check.notes());
         }
         return new PdfVerificationResult(pdf, bytes.length, fileSha256, checks, failures, notes);
+    }
+
+    private SignatureCheck checkSignature(String name, int number, PDSignature signature, byte[] file,
+            String expectedSignerSha256Hex) {
+        SignatureCheck check = checkSignature(name, number, signature, file);
+        if (expectedSignerSha256Hex == null || check.signerCertificateSha256Hex().equals(expectedSignerSha256Hex)) {
+            return check;
+        }
+        List<String> failures = new ArrayList<>(check.failures());
+        failures.add(name + ": signature " + number + " certificate SHA-256 "
+                + (check.signerCertificateSha256Hex().isEmpty() ? "(none)" : check.signerCertificateSha256Hex())
+                + " is not the expected " + expectedSignerSha256Hex + ": someone else signed");
+        return new SignatureCheck(check.number(), check.subFilter(), check.signerSubject(), check.signerCertificateSha256Hex(),
+                check.selfSigned(), check.claimedSignTimeUtc(), check.timestampUtc(), check.signedEndOffset(),
+                check.coversWholeFile(), failures, check.notes());
     }
 
     private SignatureCheck checkSignature(String name, int number, PDSignature signature, byte[] file) {
