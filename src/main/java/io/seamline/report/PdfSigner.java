@@ -71,11 +71,11 @@ public final class PdfSigner implements SignatureInterface {
     /** PAdES SubFilter, ETSI EN 319 142-1 §5.3 / ISO 32000-2 §12.8.3.4. */
     public static final COSName SUBFILTER_CADES_DETACHED = COSName.getPDFName("ETSI.CAdES.detached");
 
-    /**
-     * Bytes reserved for the CMS blob in {@code /Contents} (written as twice as many hex digits):
-     * RSA 3072 signature, a certificate chain and a timestamp token with the TSA chain fit well inside.
-     */
-    static final int RESERVED_SIGNATURE_BYTES = 32 * 1024;
+    /** Room in {@code /Contents} for the signed attributes, signature value and CMS structure (an RSA 3072 CMS is about 1.9 KB with its certificate). */
+    static final int BASE_SIGNATURE_BYTES = 8 * 1024;
+
+    /** Room for an RFC 3161 token: its own CMS signature plus the TSA's certificate chain (public TSAs send 3-7 KB). */
+    static final int TIMESTAMP_BYTES = 16 * 1024;
 
     private final SigningIdentity identity;
     private final TimestampSource timestamps;
@@ -118,7 +118,7 @@ public final class PdfSigner implements SignatureInterface {
             Calendar signTime = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
             signTime.setTimeInMillis(details.signTimeUtc().toEpochMilli());
             signature.setSignDate(signTime);
-            options.setPreferredSignatureSize(RESERVED_SIGNATURE_BYTES);
+            options.setPreferredSignatureSize(reservedSignatureBytes());
             document.addSignature(signature, this, options);
             document.saveIncremental(signedOut);
         }
@@ -175,6 +175,23 @@ public final class PdfSigner implements SignatureInterface {
         } catch (SigningException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Bytes reserved for the DER CMS in {@code /Contents}, written as twice as many hex digits. The space
+     * is fixed before signing (the ByteRange must not move), so it is sized from what will go in:
+     * the certificate chain twice over (certificates and any slack), plus a timestamp when asked for.
+     */
+    int reservedSignatureBytes() {
+        int chainBytes = 0;
+        for (X509Certificate certificate : identity.chain()) {
+            try {
+                chainBytes += certificate.getEncoded().length;
+            } catch (CertificateEncodingException e) {
+                chainBytes += 4096;
+            }
+        }
+        return BASE_SIGNATURE_BYTES + 2 * chainBytes + (timestamps == null ? 0 : TIMESTAMP_BYTES);
     }
 
     private String signatureAlgorithm() {
@@ -268,7 +285,7 @@ public final class PdfSigner implements SignatureInterface {
      * @throws IOException if the PDF cannot be parsed, or signing or the timestamp fails
      */
     public byte[] signPdf(byte[] unsignedPdf, SignatureDetails details) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(unsignedPdf.length + 2 * RESERVED_SIGNATURE_BYTES + 4096);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(unsignedPdf.length + 2 * reservedSignatureBytes() + 4096);
         signPdf(unsignedPdf, details, out);
         return out.toByteArray();
     }
