@@ -23,6 +23,8 @@ import java.util.TimeZone;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDPropBuild;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDPropBuildDataDict;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureInterface;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
@@ -118,6 +120,13 @@ public final class PdfSigner implements SignatureInterface {
             Calendar signTime = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
             signTime.setTimeInMillis(details.signTimeUtc().toEpochMilli());
             signature.setSignDate(signTime);
+            // Prop_Build names the signing application (Adobe PDF Signature Build Dictionary Specification),
+            // which Acrobat shows in the signature properties.
+            PDPropBuildDataDict application = new PDPropBuildDataDict();
+            application.setName("Seamline");
+            PDPropBuild build = new PDPropBuild();
+            build.setPDPropBuildApp(application);
+            signature.setPropBuild(build);
             options.setPreferredSignatureSize(reservedSignatureBytes());
             document.addSignature(signature, this, options);
             document.saveIncremental(signedOut);
