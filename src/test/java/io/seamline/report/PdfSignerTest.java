@@ -86,7 +86,7 @@ class PdfSignerTest {
             assertEquals("Ada Examiner", signature.getName());
             assertEquals("Chain of custody of case 2026-0417", signature.getReason());
             assertEquals(DETAILS.signTimeUtc(), signature.getSignDate().toInstant());
-            assertEquals("Seamline", signature.getPropBuild().getPDPropBuildApp().getName());
+            assertEquals("Seamline", signature.getPropBuild().getApp().getName());
         }
     }
 
