@@ -1,0 +1,292 @@
+package io.seamline.analysis;
+
+import io.seamline.analysis.AlignmentResult.WindowOffset;
+import io.seamline.analysis.AlignmentResult.WindowStatus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Places one audio source on a reference source's clock to the sample: offset, clock drift and a
+ * confidence, from GCC-PHAT cross-correlation of a bounded number of windows.
+ *
+ * <p>Method. The other source is first converted to the reference rate when the rates differ (8 kHz
+ * cloud recording against a 16 or 48 kHz capture, for instance) by the zero-delay windowed-sinc
+ * interpolator of {@link CorrelationInput#resample(float[], double, double)}. Then
+ * {@link Options#windowCount()} windows of {@link Options#windowSeconds()} are spread evenly over the
+ * expected overlap; each is searched for in the reference within {@code coarse ± search} samples (plus
+ * {@link Options#maxDriftPpm()} of its position, so a drifting clock stays inside the range) with
+ * {@link GccPhatCorrelation}. Windows whose peak confidence reaches {@link Options#minWindowConfidence()}
+ * vote; the largest group that agrees to within 2 samples plus the drift allowance wins, and a weighted
+ * least-squares line through it gives the offset at the other source's sample 0 and the drift in ppm.
+ * Work is therefore bounded by window count x (window + search) and independent of call length: a
+ * two-hour source costs the same as a two-minute one.
+ *
+ * <p>Window confidence: {@code clamp((p1 / p2 - 1) / 3, 0, 1)}, where {@code p1} is the GCC-PHAT peak
+ * and {@code p2} the highest value more than 2 ms (at least 4 samples) away from it; so equal peaks give
+ * 0 and a peak four times above any other candidate gives 1. Overall confidence is the mean of the
+ * agreeing windows' confidences times the fraction of non-silent windows that agree (so the sum of the
+ * agreeing windows' confidences divided by the number of non-silent windows).
+ *
+ * <p>Not thread-safe (FFT plans are cached per instance); use one instance per thread.
+ */
+public final class Aligner {
+
+    /** Agreement tolerance between windows, in samples, before the drift allowance is added. */
+    static final double AGREEMENT_SAMPLES = 2.0;
+
+    /**
+     * Tuning of the alignment.
+     *
+     * @param windowSeconds       length of each correlation window in seconds (8 to 30 s suits speech)
+     * @param windowCount         number of windows spread over the overlap, at least 1 (2 to measure drift)
+     * @param maxDriftPpm         largest clock drift expected, parts per million; widens the search of
+     *                            windows far from the start and the agreement tolerance between windows
+     * @param minWindowConfidence a window votes only at or above this confidence, 0..1
+     * @param silenceRms          a window of the other source whose RMS (full scale 1.0) is below this
+     *                            is treated as silent and not correlated
+     */
+    public record Options(double windowSeconds, int windowCount, double maxDriftPpm, double minWindowConfidence,
+                          double silenceRms) {
+
+        /** Rejects values that would make the search meaningless. */
+        public Options {
+            if (!(windowSeconds > 0) || windowSeconds > 60) {
+                throw new IllegalArgumentException("window length must be in (0, 60] s, got " + windowSeconds);
+            }
+            if (windowCount < 1 || windowCount > 1000) {
+                throw new IllegalArgumentException("window count must be in 1..1000, got " + windowCount);
+            }
+            if (!(maxDriftPpm >= 0) || maxDriftPpm > 10_000) {
+                throw new IllegalArgumentException("maximum drift must be in 0..10000 ppm, got " + maxDriftPpm);
+            }
+            if (!(minWindowConfidence >= 0) || minWindowConfidence > 1) {
+                throw new IllegalArgumentException("minimum window confidence must be in 0..1, got " + minWindowConfidence);
+            }
+            if (!(silenceRms >= 0)) {
+                throw new IllegalArgumentException("silence RMS must not be negative, got " + silenceRms);
+            }
+        }
+
+        /** 8 s windows, 8 of them, up to 300 ppm drift, windows vote from confidence 0.3, silence below -80 dBFS. */
+        public static Options defaults() {
+            return new Options(8.0, 8, 300, 0.3, 1e-4);
+        }
+    }
+
+    private final Options options;
+    private GccPhatCorrelation correlation;
+    private int correlationRateHz;
+
+    /** An aligner with {@link Options#defaults()}. */
+    public Aligner() {
+        this(Options.defaults());
+    }
+
+    /** An aligner with the given options. */
+    public Aligner(Options options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** The options this aligner uses. */
+    public Options options() {
+        return options;
+    }
+
+    /**
+     * Aligns two float sample arrays of the same rate, searching offsets within
+     * {@code ±searchSamples} of zero.
+     *
+     * @param reference     reference samples in [-1, 1)
+     * @param other         other source's samples in [-1, 1)
+     * @param sampleRateHz  rate of both, in Hz
+     * @param searchSamples half-width of the offset search, in samples
+     */
+    public AlignmentResult align(float[] reference, float[] other, int sampleRateHz, long searchSamples) {
+        return align(CorrelationInput.ofFloats(reference, sampleRateHz), CorrelationInput.ofFloats(other, sampleRateHz),
+                0, searchSamples);
+    }
+
+    /**
+     * Finds where {@code other} sits on {@code reference}'s clock.
+     *
+     * @param reference           the clock every offset refers to
+     * @param other               the source to place; converted to the reference rate if its rate differs
+     * @param coarseOffsetSamples offset expected from metadata (for example the difference of the two
+     *                            recordings' start times), in reference samples; 0 when unknown
+     * @param searchSamples       half-width of the search around the coarse offset, in reference samples;
+     *                            cost grows linearly with it, so give what the metadata's accuracy warrants
+     *                            (a few seconds), or the longest plausible offset when there is none
+     * @return the alignment; {@link AlignmentMethod#METADATA_ONLY} with a warning when nothing correlated
+     */
+    public AlignmentResult align(CorrelationInput reference, CorrelationInput other, long coarseOffsetSamples,
+                                 long searchSamples) {
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(other, "other");
+        if (searchSamples < 0) {
+            throw new IllegalArgumentException("search half-width must not be negative, got " + searchSamples + " samples");
+        }
+        int rateHz = reference.sampleRateHz();
+        AlignmentMethod method = other.sampleRateHz() == rateHz ? AlignmentMethod.GCC_PHAT
+                : AlignmentMethod.GCC_PHAT_RESAMPLED;
+        CorrelationInput aligned = other.atRate(rateHz);
+        List<String> warnings = new ArrayList<>();
+
+        long overlapStart = Math.max(0, -coarseOffsetSamples);
+        long overlapEnd = Math.min(aligned.lengthSamples(), reference.lengthSamples() - coarseOffsetSamples);
+        long overlap = overlapEnd - overlapStart;
+        int windowLength = (int) Math.min(Math.round(options.windowSeconds() * rateHz), GccPhatCorrelation.MAX_FFT_SIZE / 4);
+        long minimumWindow = Math.max(2, rateHz / 2);
+        if (overlap < minimumWindow) {
+            warnings.add("expected overlap of " + Math.max(0, overlap) + " samples at " + rateHz
+                    + " Hz is shorter than 0.5 s; offset left at the coarse value");
+            return metadataOnly(coarseOffsetSamples, rateHz, 0, List.of(), warnings);
+        }
+        if (overlap < windowLength) {
+            warnings.add("expected overlap of " + overlap + " samples is shorter than one window; window shortened");
+            windowLength = (int) overlap;
+        }
+
+        int count = options.windowCount();
+        long span = overlap - windowLength;
+        float[] window = new float[windowLength];
+        List<double[]> votes = new ArrayList<>();
+        List<WindowOffset> windows = new ArrayList<>();
+        int tried = 0;
+        for (int i = 0; i < count; i++) {
+            long position = overlapStart + (count == 1 ? span / 2 : Math.round(span * (double) i / (count - 1)));
+            if (i > 0 && position == windows.get(windows.size() - 1).positionSamples()) {
+                continue;
+            }
+            aligned.read(position, window, 0, windowLength);
+            double windowRms = rms(window);
+            if (windowRms < options.silenceRms() || windowRms == 0) {
+                windows.add(new WindowOffset(position, windowLength, Double.NaN, 0, WindowStatus.SILENT));
+                continue;
+            }
+            tried++;
+            long halfWidth = searchSamples + (long) Math.ceil(options.maxDriftPpm() * 1e-6 * (position + windowLength));
+            long lowestOffset = coarseOffsetSamples - halfWidth;
+            GccPhatCorrelation.Peak peak = correlation(rateHz)
+                    .search(reference, position + lowestOffset, 2 * halfWidth + 1, window);
+            double offset = lowestOffset + peak.refinedLag();
+            WindowStatus status = peak.confidence() >= options.minWindowConfidence() ? WindowStatus.OUTLIER
+                    : WindowStatus.LOW_CONFIDENCE;
+            windows.add(new WindowOffset(position, windowLength, offset, peak.confidence(), status));
+        }
+        return fit(coarseOffsetSamples, rateHz, method, windows, tried, warnings);
+    }
+
+    /** Picks the largest agreeing group of confident windows and fits offset = a + b * position. */
+    private AlignmentResult fit(long coarseOffsetSamples, int rateHz, AlignmentMethod method, List<WindowOffset> windows,
+                                int tried, List<String> warnings) {
+        List<Integer> candidates = new ArrayList<>();
+        double bestLowConfidence = 0;
+        for (int i = 0; i < windows.size(); i++) {
+            WindowOffset w = windows.get(i);
+            if (w.status() == WindowStatus.OUTLIER) {
+                candidates.add(i);
+            } else if (w.status() == WindowStatus.LOW_CONFIDENCE) {
+                bestLowConfidence = Math.max(bestLowConfidence, w.confidence());
+            }
+        }
+        if (candidates.isEmpty()) {
+            warnings.add(tried == 0 ? "every window of the other source is silent; offset left at the coarse value"
+                    : "no window correlated with confidence " + options.minWindowConfidence()
+                    + " or more; offset left at the coarse value");
+            double confidence = tried == 0 ? 0 : bestLowConfidence / tried;
+            return metadataOnly(coarseOffsetSamples, rateHz, confidence, windows, warnings);
+        }
+        List<Integer> group = List.of();
+        double groupWeight = -1;
+        for (int seed : candidates) {
+            WindowOffset s = windows.get(seed);
+            List<Integer> members = new ArrayList<>();
+            double weight = 0;
+            for (int c : candidates) {
+                WindowOffset w = windows.get(c);
+                double tolerance = AGREEMENT_SAMPLES
+                        + options.maxDriftPpm() * 1e-6 * Math.abs(w.positionSamples() - s.positionSamples());
+                if (Math.abs(w.offsetSamples() - s.offsetSamples()) <= tolerance) {
+                    members.add(c);
+                    weight += w.confidence();
+                }
+            }
+            if (members.size() > group.size() || (members.size() == group.size() && weight > groupWeight)) {
+                group = members;
+                groupWeight = weight;
+            }
+        }
+
+        double sw = 0;
+        double sx = 0;
+        double sy = 0;
+        for (int i : group) {
+            WindowOffset w = windows.get(i);
+            double x = w.positionSamples() + w.lengthSamples() / 2.0;
+            sw += w.confidence();
+            sx += w.confidence() * x;
+            sy += w.confidence() * w.offsetSamples();
+        }
+        double meanX = sx / sw;
+        double meanY = sy / sw;
+        double sxx = 0;
+        double sxy = 0;
+        for (int i : group) {
+            WindowOffset w = windows.get(i);
+            double dx = w.positionSamples() + w.lengthSamples() / 2.0 - meanX;
+            sxx += w.confidence() * dx * dx;
+            sxy += w.confidence() * dx * (w.offsetSamples() - meanY);
+        }
+        double slope = 0;
+        WindowOffset first = windows.get(group.get(0));
+        WindowOffset last = windows.get(group.get(group.size() - 1));
+        if (group.size() >= 2 && last.positionSamples() - first.positionSamples() >= first.lengthSamples() / 2 && sxx > 0) {
+            slope = sxy / sxx;
+        } else {
+            warnings.add("agreeing windows too few or too close together to measure drift; drift reported as 0");
+        }
+        double intercept = meanY - slope * meanX;
+
+        List<WindowOffset> marked = new ArrayList<>(windows.size());
+        for (int i = 0; i < windows.size(); i++) {
+            WindowOffset w = windows.get(i);
+            marked.add(group.contains(i) ? new WindowOffset(w.positionSamples(), w.lengthSamples(), w.offsetSamples(),
+                    w.confidence(), WindowStatus.USED) : w);
+        }
+        if (group.size() < candidates.size()) {
+            warnings.add((candidates.size() - group.size()) + " confident window(s) disagree with the fitted offset"
+                    + " (possible splice or repeated audio)");
+        }
+        // Mean confidence of the agreeing windows times the fraction of non-silent windows that agree.
+        double confidence = groupWeight / tried;
+        return new AlignmentResult(Math.round(intercept), intercept, intercept * 1000.0 / rateHz, rateHz,
+                slope * 1e6, Math.max(0, Math.min(1, confidence)), method, group.size(), tried, marked, warnings);
+    }
+
+    private static AlignmentResult metadataOnly(long coarseOffsetSamples, int rateHz, double confidence,
+                                                List<WindowOffset> windows, List<String> warnings) {
+        return new AlignmentResult(coarseOffsetSamples, coarseOffsetSamples, coarseOffsetSamples * 1000.0 / rateHz,
+                rateHz, 0, confidence, AlignmentMethod.METADATA_ONLY, 0,
+                (int) windows.stream().filter(w -> w.status() != WindowStatus.SILENT).count(), windows, warnings);
+    }
+
+    /** The correlator for a rate; its peak exclusion zone is 2 ms, at least 4 samples. */
+    GccPhatCorrelation correlation(int rateHz) {
+        if (correlation == null || correlationRateHz != rateHz) {
+            correlation = new GccPhatCorrelation(Math.max(4, (int) Math.round(rateHz * 0.002)));
+            correlationRateHz = rateHz;
+        }
+        return correlation;
+    }
+
+    /** Root mean square of the samples (full scale 1.0). */
+    static double rms(float[] samples) {
+        double sum = 0;
+        for (float v : samples) {
+            sum += v * (double) v;
+        }
+        return samples.length == 0 ? 0 : Math.sqrt(sum / samples.length);
+    }
+}
