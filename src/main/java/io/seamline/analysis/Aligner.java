@@ -6,6 +6,7 @@ import io.seamline.analysis.AlignmentResult.WindowStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Places one audio source on a reference source's clock to the sample: offset, clock drift and a
@@ -15,13 +16,15 @@ import java.util.Objects;
  * cloud recording against a 16 or 48 kHz capture, for instance) by the zero-delay windowed-sinc
  * interpolator of {@link CorrelationInput#resample(float[], double, double)}. Then
  * {@link Options#windowCount()} windows of {@link Options#windowSeconds()} are spread evenly over the
- * expected overlap; each is searched for in the reference within {@code coarse ± search} samples (plus
- * {@link Options#maxDriftPpm()} of its position, so a drifting clock stays inside the range) with
- * {@link GccPhatCorrelation}. Windows whose peak confidence reaches {@link Options#minWindowConfidence()}
- * vote; the largest group that agrees to within 2 samples plus the drift allowance wins, and a weighted
- * least-squares line through it gives the offset at the other source's sample 0 and the drift in ppm.
- * Work is therefore bounded by window count x (window + search) and independent of call length: a
- * two-hour source costs the same as a two-minute one.
+ * part of the other source that can overlap the reference; each is searched for in the reference within
+ * {@code coarse ± search} samples (plus {@link Options#maxDriftPpm()} of its position, so a drifting
+ * clock stays inside the range) with {@link GccPhatCorrelation}. Windows whose peak confidence reaches
+ * {@link Options#minWindowConfidence()} vote; the largest group that agrees to within 2 samples plus the
+ * drift allowance wins, and a confidence-weighted least-squares line through the window centres gives
+ * the offset at the other source's sample 0 and the drift in ppm. A second pass repeats this with the
+ * windows placed inside the overlap that line implies and a search of only 50 ms around it. Work is
+ * therefore bounded by 2 x window count x (window + search) and independent of call length: a two-hour
+ * source costs the same as a two-minute one.
  *
  * <p>Window confidence: {@code clamp((p1 / p2 - 1) / 3, 0, 1)}, where {@code p1} is the GCC-PHAT peak
  * and {@code p2} the highest value more than 2 ms (at least 4 samples) away from it; so equal peaks give
@@ -35,6 +38,11 @@ public final class Aligner {
 
     /** Agreement tolerance between windows, in samples, before the drift allowance is added. */
     static final double AGREEMENT_SAMPLES = 2.0;
+
+    /** Half-width of the second pass's search around the first pass's line, in milliseconds. */
+    static final int REFINE_SEARCH_MS = 50;
+    /** Drift uncertainty allowed in the second pass once the first pass measured a drift, in ppm. */
+    static final double REFINE_DRIFT_PPM = 30;
 
     /**
      * Tuning of the alignment.
@@ -111,6 +119,12 @@ public final class Aligner {
     /**
      * Finds where {@code other} sits on {@code reference}'s clock.
      *
+     * <p>Two passes. The first spreads the windows over every part of {@code other} that could overlap the
+     * reference for some offset in {@code coarse ± search} and searches that whole range; the second puts
+     * the windows again inside the overlap the first pass found and searches only
+     * {@value #REFINE_SEARCH_MS} ms (plus a drift allowance) around the first pass's line, which gives
+     * every window real overlap and makes the drift fit and the confidence reflect the true overlap.
+     *
      * @param reference           the clock every offset refers to
      * @param other               the source to place; converted to the reference rate if its rate differs
      * @param coarseOffsetSamples offset expected from metadata (for example the difference of the two
@@ -131,72 +145,128 @@ public final class Aligner {
         AlignmentMethod method = other.sampleRateHz() == rateHz ? AlignmentMethod.GCC_PHAT
                 : AlignmentMethod.GCC_PHAT_RESAMPLED;
         CorrelationInput aligned = other.atRate(rateHz);
+        long otherLength = aligned.lengthSamples();
+        long referenceLength = reference.lengthSamples();
         List<String> warnings = new ArrayList<>();
-
-        long overlapStart = Math.max(0, -coarseOffsetSamples);
-        long overlapEnd = Math.min(aligned.lengthSamples(), reference.lengthSamples() - coarseOffsetSamples);
-        long overlap = overlapEnd - overlapStart;
-        int windowLength = (int) Math.min(Math.round(options.windowSeconds() * rateHz), GccPhatCorrelation.MAX_FFT_SIZE / 4);
+        int fullWindow = (int) Math.min(Math.round(options.windowSeconds() * rateHz), GccPhatCorrelation.MAX_FFT_SIZE / 4);
         long minimumWindow = Math.max(2, rateHz / 2);
-        if (overlap < minimumWindow) {
-            warnings.add("expected overlap of " + Math.max(0, overlap) + " samples at " + rateHz
-                    + " Hz is shorter than 0.5 s; offset left at the coarse value");
+
+        // Pass 1: the part of the other source that overlaps the reference for some offset in range.
+        long from = Math.max(0, -(coarseOffsetSamples + searchSamples));
+        long to = Math.min(otherLength, referenceLength - (coarseOffsetSamples - searchSamples));
+        if (to - from < minimumWindow) {
+            warnings.add("the sources overlap by less than 0.5 s for every offset within " + coarseOffsetSamples
+                    + " ± " + searchSamples + " samples at " + rateHz + " Hz; offset left at the coarse value");
             return metadataOnly(coarseOffsetSamples, rateHz, 0, List.of(), warnings);
         }
-        if (overlap < windowLength) {
-            warnings.add("expected overlap of " + overlap + " samples is shorter than one window; window shortened");
-            windowLength = (int) overlap;
+        int windowLength = (int) Math.min(fullWindow, to - from);
+        if (windowLength < fullWindow) {
+            warnings.add("overlap of at most " + (to - from) + " samples is shorter than one window; window shortened");
+        }
+        double driftPerSample = options.maxDriftPpm() * 1e-6;
+        List<WindowOffset> coarseWindows = scan(reference, aligned, from, to, windowLength,
+                p -> coarseOffsetSamples, p -> searchSamples + (long) Math.ceil(driftPerSample * (p + windowLength)));
+        Fit coarse = fit(coarseWindows);
+        if (coarse == null) {
+            return nothingCorrelated(coarseOffsetSamples, rateHz, coarseWindows, warnings);
         }
 
+        // Pass 2: windows inside the overlap implied by pass 1, narrow search around its line.
+        double slope = coarse.slope();
+        long overlapFrom = Math.max(0, (long) Math.ceil(-coarse.intercept() / (1 + slope)));
+        long overlapTo = Math.min(otherLength, (long) Math.floor((referenceLength - coarse.intercept()) / (1 + slope)));
+        int refineWindow = (int) Math.min(fullWindow, overlapTo - overlapFrom);
+        List<WindowOffset> windows = coarseWindows;
+        Fit fine = null;
+        if (refineWindow >= minimumWindow) {
+            long refineHalf = Math.round(REFINE_SEARCH_MS / 1000.0 * rateHz) + 2;
+            // Without a measured drift from pass 1, allow the maximum drift from the agreeing windows' centre.
+            double slack = coarse.driftMeasured() ? REFINE_DRIFT_PPM * 1e-6 : driftPerSample;
+            double anchor = coarse.centreSamples();
+            List<WindowOffset> refined = scan(reference, aligned, overlapFrom, overlapTo, refineWindow,
+                    p -> Math.round(coarse.offsetAt(p + refineWindow / 2.0)),
+                    p -> refineHalf + (long) Math.ceil(slack * Math.abs(p + refineWindow / 2.0 - anchor)));
+            fine = fit(refined);
+            if (fine != null) {
+                windows = refined;
+            }
+        }
+        Fit result = fine != null ? fine : coarse;
+        if (fine == null) {
+            warnings.add("second pass inside the overlap found no agreeing windows; first-pass result kept");
+        }
+        if (coarse.disagreeing() > 0 || result.disagreeing() > 0) {
+            warnings.add(Math.max(coarse.disagreeing(), result.disagreeing())
+                    + " confident window(s) disagree with the fitted offset (possible splice or repeated audio)");
+        }
+        if (!result.driftMeasured()) {
+            warnings.add("agreeing windows too few or too close together to measure drift; drift reported as 0");
+        }
+        double intercept = result.intercept();
+        return new AlignmentResult(Math.round(intercept), intercept, intercept * 1000.0 / rateHz, rateHz,
+                result.slope() * 1e6, Math.max(0, Math.min(1, result.confidence())), method, result.used(),
+                result.tried(), result.windows(), warnings);
+    }
+
+    /** Correlates {@code windowCount} windows spread evenly over {@code [from, to)} of the other source. */
+    private List<WindowOffset> scan(CorrelationInput reference, CorrelationInput other, long from, long to,
+                                    int windowLength, LongUnaryOperator centreOffset, LongUnaryOperator halfWidth) {
         int count = options.windowCount();
-        long span = overlap - windowLength;
+        long span = to - from - windowLength;
         float[] window = new float[windowLength];
-        List<double[]> votes = new ArrayList<>();
+        GccPhatCorrelation correlation = correlation(reference.sampleRateHz());
         List<WindowOffset> windows = new ArrayList<>();
-        int tried = 0;
         for (int i = 0; i < count; i++) {
-            long position = overlapStart + (count == 1 ? span / 2 : Math.round(span * (double) i / (count - 1)));
-            if (i > 0 && position == windows.get(windows.size() - 1).positionSamples()) {
+            long position = from + (count == 1 ? span / 2 : Math.round(span * (double) i / (count - 1)));
+            if (!windows.isEmpty() && position == windows.get(windows.size() - 1).positionSamples()) {
                 continue;
             }
-            aligned.read(position, window, 0, windowLength);
+            other.read(position, window, 0, windowLength);
             double windowRms = rms(window);
             if (windowRms < options.silenceRms() || windowRms == 0) {
                 windows.add(new WindowOffset(position, windowLength, Double.NaN, 0, WindowStatus.SILENT));
                 continue;
             }
-            tried++;
-            long halfWidth = searchSamples + (long) Math.ceil(options.maxDriftPpm() * 1e-6 * (position + windowLength));
-            long lowestOffset = coarseOffsetSamples - halfWidth;
-            GccPhatCorrelation.Peak peak = correlation(rateHz)
-                    .search(reference, position + lowestOffset, 2 * halfWidth + 1, window);
-            double offset = lowestOffset + peak.refinedLag();
+            long half = halfWidth.applyAsLong(position);
+            long lowestOffset = centreOffset.applyAsLong(position) - half;
+            GccPhatCorrelation.Peak peak = correlation.search(reference, position + lowestOffset, 2 * half + 1, window);
             WindowStatus status = peak.confidence() >= options.minWindowConfidence() ? WindowStatus.OUTLIER
                     : WindowStatus.LOW_CONFIDENCE;
-            windows.add(new WindowOffset(position, windowLength, offset, peak.confidence(), status));
+            windows.add(new WindowOffset(position, windowLength, lowestOffset + peak.refinedLag(), peak.confidence(),
+                    status));
         }
-        return fit(coarseOffsetSamples, rateHz, method, windows, tried, warnings);
+        return windows;
     }
 
-    /** Picks the largest agreeing group of confident windows and fits offset = a + b * position. */
-    private AlignmentResult fit(long coarseOffsetSamples, int rateHz, AlignmentMethod method, List<WindowOffset> windows,
-                                int tried, List<String> warnings) {
+    /**
+     * A line offset = intercept + slope * position through the agreeing windows.
+     *
+     * @param windows     the windows with the agreeing ones marked {@code USED}
+     * @param confidence  sum of the agreeing windows' confidences / number of non-silent windows
+     * @param disagreeing confident windows outside the agreeing group
+     */
+    private record Fit(double intercept, double slope, boolean driftMeasured, double centreSamples, double confidence,
+                       int used, int tried, int disagreeing, List<WindowOffset> windows) {
+        double offsetAt(double positionSamples) {
+            return intercept + slope * positionSamples;
+        }
+    }
+
+    /** Picks the largest agreeing group of confident windows and fits offset = a + b * position; null if none. */
+    private Fit fit(List<WindowOffset> windows) {
         List<Integer> candidates = new ArrayList<>();
-        double bestLowConfidence = 0;
+        int tried = 0;
         for (int i = 0; i < windows.size(); i++) {
             WindowOffset w = windows.get(i);
+            if (w.status() != WindowStatus.SILENT) {
+                tried++;
+            }
             if (w.status() == WindowStatus.OUTLIER) {
                 candidates.add(i);
-            } else if (w.status() == WindowStatus.LOW_CONFIDENCE) {
-                bestLowConfidence = Math.max(bestLowConfidence, w.confidence());
             }
         }
         if (candidates.isEmpty()) {
-            warnings.add(tried == 0 ? "every window of the other source is silent; offset left at the coarse value"
-                    : "no window correlated with confidence " + options.minWindowConfidence()
-                    + " or more; offset left at the coarse value");
-            double confidence = tried == 0 ? 0 : bestLowConfidence / tried;
-            return metadataOnly(coarseOffsetSamples, rateHz, confidence, windows, warnings);
+            return null;
         }
         List<Integer> group = List.of();
         double groupWeight = -1;
@@ -218,7 +288,7 @@ public final class Aligner {
                 groupWeight = weight;
             }
         }
-
+        // Weighted least squares over window centres, weights = window confidences.
         double sw = 0;
         double sx = 0;
         double sy = 0;
@@ -239,30 +309,36 @@ public final class Aligner {
             sxx += w.confidence() * dx * dx;
             sxy += w.confidence() * dx * (w.offsetSamples() - meanY);
         }
-        double slope = 0;
         WindowOffset first = windows.get(group.get(0));
         WindowOffset last = windows.get(group.get(group.size() - 1));
-        if (group.size() >= 2 && last.positionSamples() - first.positionSamples() >= first.lengthSamples() / 2 && sxx > 0) {
-            slope = sxy / sxx;
-        } else {
-            warnings.add("agreeing windows too few or too close together to measure drift; drift reported as 0");
-        }
-        double intercept = meanY - slope * meanX;
-
+        boolean measured = group.size() >= 2 && sxx > 0
+                && last.positionSamples() - first.positionSamples() >= first.lengthSamples() / 2;
+        double slope = measured ? sxy / sxx : 0;
         List<WindowOffset> marked = new ArrayList<>(windows.size());
         for (int i = 0; i < windows.size(); i++) {
             WindowOffset w = windows.get(i);
             marked.add(group.contains(i) ? new WindowOffset(w.positionSamples(), w.lengthSamples(), w.offsetSamples(),
                     w.confidence(), WindowStatus.USED) : w);
         }
-        if (group.size() < candidates.size()) {
-            warnings.add((candidates.size() - group.size()) + " confident window(s) disagree with the fitted offset"
-                    + " (possible splice or repeated audio)");
-        }
         // Mean confidence of the agreeing windows times the fraction of non-silent windows that agree.
-        double confidence = groupWeight / tried;
-        return new AlignmentResult(Math.round(intercept), intercept, intercept * 1000.0 / rateHz, rateHz,
-                slope * 1e6, Math.max(0, Math.min(1, confidence)), method, group.size(), tried, marked, warnings);
+        return new Fit(meanY - slope * meanX, slope, measured, meanX, groupWeight / tried, group.size(), tried,
+                candidates.size() - group.size(), marked);
+    }
+
+    private AlignmentResult nothingCorrelated(long coarseOffsetSamples, int rateHz, List<WindowOffset> windows,
+                                              List<String> warnings) {
+        int tried = 0;
+        double best = 0;
+        for (WindowOffset w : windows) {
+            if (w.status() != WindowStatus.SILENT) {
+                tried++;
+                best = Math.max(best, w.confidence());
+            }
+        }
+        warnings.add(tried == 0 ? "every window of the other source is silent; offset left at the coarse value"
+                : "no window correlated with confidence " + options.minWindowConfidence()
+                + " or more; offset left at the coarse value");
+        return metadataOnly(coarseOffsetSamples, rateHz, tried == 0 ? 0 : best / tried, windows, warnings);
     }
 
     private static AlignmentResult metadataOnly(long coarseOffsetSamples, int rateHz, double confidence,
