@@ -183,9 +183,19 @@ public final class Aligner {
             // Without a measured drift from pass 1, allow the maximum drift from the agreeing windows' centre.
             double slack = coarse.driftMeasured() ? REFINE_DRIFT_PPM * 1e-6 : driftPerSample;
             double anchor = coarse.centreSamples();
-            List<WindowOffset> refined = scan(reference, aligned, overlapFrom, overlapTo, refineWindow,
-                    p -> Math.round(coarse.offsetAt(p + refineWindow / 2.0)),
-                    p -> refineHalf + (long) Math.ceil(slack * Math.abs(p + refineWindow / 2.0 - anchor)));
+            long widestHalf = refineHalf + (long) Math.ceil(slack * Math.max(Math.abs(overlapFrom - anchor),
+                    Math.abs(overlapTo - anchor)));
+            // Trim the window (by at most a quarter) so window + search fits the next smaller FFT size.
+            int power = Integer.highestOneBit(refineWindow) == refineWindow ? refineWindow
+                    : Integer.highestOneBit(refineWindow) << 1;
+            long fitting = power - 2 * widestHalf - 1;
+            if (fitting < refineWindow && fitting >= refineWindow * 3L / 4) {
+                refineWindow = (int) fitting;
+            }
+            int window = refineWindow;
+            List<WindowOffset> refined = scan(reference, aligned, overlapFrom, overlapTo, window,
+                    p -> Math.round(coarse.offsetAt(p + window / 2.0)),
+                    p -> refineHalf + (long) Math.ceil(slack * Math.abs(p + window / 2.0 - anchor)));
             fine = fit(refined);
             if (fine != null) {
                 windows = refined;

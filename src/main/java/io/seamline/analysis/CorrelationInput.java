@@ -41,7 +41,7 @@ public interface CorrelationInput {
         if (targetRateHz == sampleRateHz()) {
             return this;
         }
-        return new ResampledCorrelationInput(this, sampleRateHz() / (double) targetRateHz, targetRateHz);
+        return new ResampledCorrelationInput(this, sampleRateHz(), targetRateHz, targetRateHz);
     }
 
     /**
@@ -69,7 +69,8 @@ public interface CorrelationInput {
      * Resamples a whole array from {@code inRateHz} to {@code outRateHz} with the project's own
      * windowed-sinc interpolator (Kaiser window, beta 8.6, 16 zero crossings each side, cut-off at 0.95
      * of the lower Nyquist frequency, table-driven with linear interpolation between 512 points per zero
-     * crossing). It is linear-phase and adds no delay: output sample {@code n} is the input evaluated at
+     * crossing; for integer rates whose ratio reduces to p/q with q up to 1024 the kernel is precomputed
+     * for each of the q fractional positions, so each output sample is one dot product). It is linear-phase and adds no delay: output sample {@code n} is the input evaluated at
      * time {@code n / outRateHz} seconds. Rates may be fractional, which is how a clock drift of a few ppm
      * is modelled. We wrote it instead of using TarsosDSP's {@code Resampler} because that port of
      * libresample keeps state across calls and its output latency is not documented, whereas alignment
@@ -89,7 +90,7 @@ public interface CorrelationInput {
             throw new IllegalArgumentException("resampled length " + outLength + " samples does not fit in one array");
         }
         ResampledCorrelationInput view = new ResampledCorrelationInput(
-                ArrayCorrelationInput.ofFloats(samples, 1), inRateHz / outRateHz, 1);
+                ArrayCorrelationInput.ofFloats(samples, 1), inRateHz, outRateHz, 1);
         float[] out = new float[(int) outLength];
         view.read(0, out, 0, out.length);
         return out;

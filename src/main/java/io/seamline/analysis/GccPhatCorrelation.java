@@ -105,20 +105,17 @@ final class GccPhatCorrelation {
      */
     private static void phatCrossSpectrum(float[] x, float[] y) {
         int n = x.length;
-        double maxMagnitude = Math.max(Math.abs(x[0] * y[0]), Math.abs(x[1] * y[1]));
+        double dc = x[0] * (double) y[0];
+        double nyquist = x[1] * (double) y[1];
+        double maxSquared = Math.max(dc * dc, nyquist * nyquist);
         for (int k = 2; k < n; k += 2) {
             double re = x[k] * (double) y[k] + x[k + 1] * (double) y[k + 1];
             double im = x[k + 1] * (double) y[k] - x[k] * (double) y[k + 1];
-            double m = Math.hypot(re, im);
             x[k] = (float) re;
             x[k + 1] = (float) im;
-            if (m > maxMagnitude) {
-                maxMagnitude = m;
-            }
+            maxSquared = Math.max(maxSquared, re * re + im * im);
         }
-        double floor = maxMagnitude * 1e-6 + Double.MIN_NORMAL;
-        double dc = x[0] * (double) y[0];
-        double nyquist = x[1] * (double) y[1];
+        double floor = Math.sqrt(maxSquared) * 1e-6 + Double.MIN_NORMAL;
         x[0] = (float) (dc / (Math.abs(dc) + floor));
         x[1] = (float) (nyquist / (Math.abs(nyquist) + floor));
         for (int k = 2; k < n; k += 2) {

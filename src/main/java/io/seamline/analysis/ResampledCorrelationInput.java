@@ -16,6 +16,11 @@ final class ResampledCorrelationInput implements CorrelationInput {
     private static final double CUTOFF = 0.95;
     private static final float[] KERNEL = buildKernel();
 
+    /** Largest number of polyphase coefficient sets precomputed for a rational rate ratio. */
+    private static final int MAX_PHASES = 1024;
+    /** Largest total size, in floats, of the precomputed polyphase coefficients. */
+    private static final int MAX_PHASE_TABLE = 1 << 20;
+
     private final CorrelationInput source;
     /** Input samples advanced per output sample: input rate / output rate. */
     private final double step;
@@ -25,15 +30,58 @@ final class ResampledCorrelationInput implements CorrelationInput {
     /** Half-width of the kernel in input samples. */
     private final double halfWidth;
 
-    ResampledCorrelationInput(CorrelationInput source, double step, int sampleRateHz) {
-        if (!(step > 0) || Double.isInfinite(step)) {
-            throw new IllegalArgumentException("resampling step must be positive and finite, got " + step);
+    /**
+     * Polyphase coefficients when in/out reduces to p/q with a small q: set {@code r} (taps {@code taps}
+     * long) holds the kernel for the fractional position r/q, so each output is one dot product. Null
+     * when the ratio is irrational or too fine (fractional rates model drift), which falls back to
+     * evaluating the kernel per tap.
+     */
+    private final float[] phases;
+    private final long phaseP;
+    private final long phaseQ;
+    private final int taps;
+
+    /**
+     * @param source       the signal to convert
+     * @param inRateHz     its rate in Hz (may be fractional)
+     * @param outRateHz    the rate of this view in Hz (may be fractional)
+     * @param sampleRateHz the rate this view reports, in Hz
+     */
+    ResampledCorrelationInput(CorrelationInput source, double inRateHz, double outRateHz, int sampleRateHz) {
+        double ratio = inRateHz / outRateHz;
+        if (!(ratio > 0) || Double.isInfinite(ratio)) {
+            throw new IllegalArgumentException("rates must be positive and finite, got " + inRateHz + " Hz and " + outRateHz + " Hz");
         }
         this.source = source;
-        this.step = step;
+        this.step = ratio;
         this.sampleRateHz = sampleRateHz;
-        this.cutoff = CUTOFF * Math.min(1.0, 1.0 / step);
+        this.cutoff = CUTOFF * Math.min(1.0, 1.0 / ratio);
         this.halfWidth = ZERO_CROSSINGS / cutoff;
+        int reach = (int) Math.ceil(halfWidth) + 1;
+        this.taps = 2 * reach;
+        float[] table = null;
+        long p = 0;
+        long q = 0;
+        if (inRateHz == Math.rint(inRateHz) && outRateHz == Math.rint(outRateHz) && inRateHz < 1e9 && outRateHz < 1e9) {
+            long in = (long) inRateHz;
+            long out = (long) outRateHz;
+            long g = gcd(in, out);
+            p = in / g;
+            q = out / g;
+            if (q <= MAX_PHASES && q * taps <= MAX_PHASE_TABLE) {
+                table = new float[(int) q * taps];
+                for (int r = 0; r < q; r++) {
+                    double fraction = r / (double) q;
+                    for (int j = 0; j < taps; j++) {
+                        // Tap j multiplies input sample floor(t) + j - reach + 1.
+                        table[r * taps + j] = (float) (kernel(fraction - (j - reach + 1)) * cutoff);
+                    }
+                }
+            }
+        }
+        this.phases = table;
+        this.phaseP = p;
+        this.phaseQ = q;
     }
 
     @Override
@@ -55,38 +103,60 @@ final class ResampledCorrelationInput implements CorrelationInput {
         long length = lengthSamples();
         double firstTime = positionSamples * step;
         double lastTime = (positionSamples + count - 1) * step;
-        long inStart = (long) Math.floor(firstTime - halfWidth) - 1;
-        long inEnd = (long) Math.ceil(lastTime + halfWidth) + 1;
+        long inStart = (long) Math.floor(firstTime - halfWidth) - 2;
+        long inEnd = (long) Math.ceil(lastTime + halfWidth) + 2;
         long inCount = inEnd - inStart + 1;
         if (inCount > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("block of " + count + " samples needs too many input samples");
         }
         float[] in = new float[(int) inCount];
         source.read(inStart, in, 0, in.length);
-        double scale = cutoff;
-        double tableScale = cutoff * TABLE_STEPS;
+        int reach = taps / 2;
         for (int i = 0; i < count; i++) {
             long outIndex = positionSamples + i;
             if (outIndex < 0 || outIndex >= length) {
                 destination[offset + i] = 0f;
                 continue;
             }
-            double t = outIndex * step;
-            long kFirst = (long) Math.ceil(t - halfWidth);
-            long kLast = (long) Math.floor(t + halfWidth);
             double sum = 0;
-            for (long k = kFirst; k <= kLast; k++) {
-                double u = Math.abs(t - k) * tableScale;
-                int idx = (int) u;
-                if (idx >= KERNEL.length - 1) {
-                    continue;
+            if (phases != null) {
+                long np = outIndex * phaseP;
+                long base = Math.floorDiv(np, phaseQ);
+                int row = (int) Math.floorMod(np, phaseQ) * taps;
+                int first = (int) (base - reach + 1 - inStart);
+                for (int j = 0; j < taps; j++) {
+                    sum += phases[row + j] * in[first + j];
                 }
-                double frac = u - idx;
-                double h = KERNEL[idx] + (KERNEL[idx + 1] - KERNEL[idx]) * frac;
-                sum += h * in[(int) (k - inStart)];
+            } else {
+                double t = outIndex * step;
+                long kFirst = (long) Math.ceil(t - halfWidth);
+                long kLast = (long) Math.floor(t + halfWidth);
+                for (long k = kFirst; k <= kLast; k++) {
+                    sum += kernel(t - k) * in[(int) (k - inStart)];
+                }
+                sum *= cutoff;
             }
-            destination[offset + i] = (float) (sum * scale);
+            destination[offset + i] = (float) sum;
         }
+    }
+
+    /** The low-pass kernel at {@code t} input samples from its centre, before the gain {@code cutoff}. */
+    private double kernel(double t) {
+        double u = Math.abs(t) * cutoff * TABLE_STEPS;
+        int index = (int) u;
+        if (index >= KERNEL.length - 1) {
+            return 0;
+        }
+        return KERNEL[index] + (KERNEL[index + 1] - KERNEL[index]) * (u - index);
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
     }
 
     /** sinc(u) times a Kaiser window over |u| in [0, ZERO_CROSSINGS], sampled TABLE_STEPS per unit. */

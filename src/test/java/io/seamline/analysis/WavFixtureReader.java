@@ -6,17 +6,17 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /** Reads the 16-bit mono PCM WAV fixtures of the alignment tests into floats in [-1, 1). */
-final class WavFixtureReader {
+public final class WavFixtureReader {
 
     /** A decoded fixture: samples and their rate. */
-    record Pcm(float[] samples, int sampleRateHz) {
+    public record Pcm(float[] samples, int sampleRateHz) {
     }
 
     private WavFixtureReader() {
     }
 
     /** Reads a classpath fixture under io/seamline/analysis/align/; RIFF fields are little-endian. */
-    static Pcm read(String name) throws IOException {
+    public static Pcm read(String name) throws IOException {
         String path = "/io/seamline/analysis/align/" + name;
         byte[] bytes;
         try (InputStream in = WavFixtureReader.class.getResourceAsStream(path)) {
