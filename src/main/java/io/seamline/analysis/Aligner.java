@@ -39,6 +39,9 @@ public final class Aligner {
     /** Agreement tolerance between windows, in samples, before the drift allowance is added. */
     static final double AGREEMENT_SAMPLES = 2.0;
 
+    /** Largest coarse offset accepted, in samples: 2^50, years of audio at any rate, far from overflow. */
+    static final long MAX_OFFSET_SAMPLES = 1L << 50;
+
     /** Half-width of the second pass's search around the first pass's line, in milliseconds. */
     static final int REFINE_SEARCH_MS = 50;
     /** Drift uncertainty allowed in the second pass once the first pass measured a drift, in ppm. */
@@ -47,7 +50,8 @@ public final class Aligner {
     /**
      * Tuning of the alignment.
      *
-     * @param windowSeconds       length of each correlation window in seconds (8 to 30 s suits speech)
+     * @param windowSeconds       length of each correlation window in seconds (8 to 30 s suits speech);
+     *                            capped at 2^19 samples (10.9 s at 48 kHz) to bound the FFT size
      * @param windowCount         number of windows spread over the overlap, at least 1 (2 to measure drift)
      * @param maxDriftPpm         largest clock drift expected, parts per million; widens the search of
      *                            windows far from the start and the agreement tolerance between windows
@@ -122,7 +126,7 @@ public final class Aligner {
      * <p>Two passes. The first spreads the windows over every part of {@code other} that could overlap the
      * reference for some offset in {@code coarse ± search} and searches that whole range; the second puts
      * the windows again inside the overlap the first pass found and searches only
-     * {@value #REFINE_SEARCH_MS} ms (plus a drift allowance) around the first pass's line, which gives
+     * 50 ms (plus a drift allowance) around the first pass's line, which gives
      * every window real overlap and makes the drift fit and the confidence reflect the true overlap.
      *
      * @param reference           the clock every offset refers to
@@ -138,9 +142,7 @@ public final class Aligner {
                                  long searchSamples) {
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(other, "other");
-        if (searchSamples < 0) {
-            throw new IllegalArgumentException("search half-width must not be negative, got " + searchSamples + " samples");
-        }
+        checkOffsetAndSearch(coarseOffsetSamples, searchSamples);
         int rateHz = reference.sampleRateHz();
         AlignmentMethod method = other.sampleRateHz() == rateHz ? AlignmentMethod.GCC_PHAT
                 : AlignmentMethod.GCC_PHAT_RESAMPLED;
@@ -148,15 +150,17 @@ public final class Aligner {
         long otherLength = aligned.lengthSamples();
         long referenceLength = reference.lengthSamples();
         List<String> warnings = new ArrayList<>();
-        int fullWindow = (int) Math.min(Math.round(options.windowSeconds() * rateHz), GccPhatCorrelation.MAX_FFT_SIZE / 4);
+        // No offset beyond both lengths together can overlap, so a wider search is only wasted work.
+        long search = Math.min(searchSamples, referenceLength + otherLength);
+        int fullWindow = (int) Math.min(Math.round(options.windowSeconds() * rateHz), GccPhatCorrelation.MAX_FFT_SIZE / 2);
         long minimumWindow = Math.max(2, rateHz / 2);
 
         // Pass 1: the part of the other source that overlaps the reference for some offset in range.
-        long from = Math.max(0, -(coarseOffsetSamples + searchSamples));
-        long to = Math.min(otherLength, referenceLength - (coarseOffsetSamples - searchSamples));
+        long from = Math.max(0, -(coarseOffsetSamples + search));
+        long to = Math.min(otherLength, referenceLength - (coarseOffsetSamples - search));
         if (to - from < minimumWindow) {
             warnings.add("the sources overlap by less than 0.5 s for every offset within " + coarseOffsetSamples
-                    + " ± " + searchSamples + " samples at " + rateHz + " Hz; offset left at the coarse value");
+                    + " ± " + search + " samples at " + rateHz + " Hz; offset left at the coarse value");
             return metadataOnly(coarseOffsetSamples, rateHz, 0, List.of(), warnings);
         }
         int windowLength = (int) Math.min(fullWindow, to - from);
@@ -165,7 +169,7 @@ public final class Aligner {
         }
         double driftPerSample = options.maxDriftPpm() * 1e-6;
         List<WindowOffset> coarseWindows = scan(reference, aligned, from, to, windowLength,
-                p -> coarseOffsetSamples, p -> searchSamples + (long) Math.ceil(driftPerSample * (p + windowLength)));
+                p -> coarseOffsetSamples, p -> search + (long) Math.ceil(driftPerSample * (p + windowLength)));
         Fit coarse = fit(coarseWindows);
         if (coarse == null) {
             return nothingCorrelated(coarseOffsetSamples, rateHz, coarseWindows, warnings);
@@ -358,13 +362,27 @@ public final class Aligner {
                 (int) windows.stream().filter(w -> w.status() != WindowStatus.SILENT).count(), windows, warnings);
     }
 
-    /** The correlator for a rate; its peak exclusion zone is 2 ms, at least 4 samples. */
-    GccPhatCorrelation correlation(int rateHz) {
+    /** The correlator for a rate, kept while the rate stays the same. */
+    private GccPhatCorrelation correlation(int rateHz) {
         if (correlation == null || correlationRateHz != rateHz) {
-            correlation = new GccPhatCorrelation(Math.max(4, (int) Math.round(rateHz * 0.002)));
+            correlation = GccPhatCorrelation.forRate(rateHz);
             correlationRateHz = rateHz;
         }
         return correlation;
+    }
+
+    /**
+     * Rejects a negative search and offsets so large that sample arithmetic could overflow.
+     *
+     * @throws IllegalArgumentException naming the bad value
+     */
+    static void checkOffsetAndSearch(long coarseOffsetSamples, long searchSamples) {
+        if (searchSamples < 0) {
+            throw new IllegalArgumentException("search half-width must not be negative, got " + searchSamples + " samples");
+        }
+        if (coarseOffsetSamples > MAX_OFFSET_SAMPLES || coarseOffsetSamples < -MAX_OFFSET_SAMPLES) {
+            throw new IllegalArgumentException("coarse offset of " + coarseOffsetSamples + " samples is beyond ±2^50");
+        }
     }
 
     /** Root mean square of the samples (full scale 1.0). */

@@ -26,6 +26,11 @@ final class GccPhatCorrelation {
     private final int exclusionSamples;
     private final Map<Integer, CorrelationFft> plans = new HashMap<>();
 
+    /** A correlator for signals at {@code sampleRateHz} whose peak exclusion zone is 2 ms, at least 4 samples. */
+    static GccPhatCorrelation forRate(int sampleRateHz) {
+        return new GccPhatCorrelation(Math.max(4, (int) Math.round(sampleRateHz * 0.002)));
+    }
+
     /**
      * @param exclusionSamples half-width, in samples, of the neighbourhood of the main peak that the
      *                         second peak must lie outside of

@@ -37,7 +37,8 @@ public final class SpliceDetector {
     /**
      * Tuning of the piecewise alignment.
      *
-     * @param windowSeconds           correlation window length in seconds (2 to 5 s suits speech)
+     * @param windowSeconds           correlation window length in seconds (2 to 5 s suits speech); capped
+     *                                at 2^19 samples to bound the FFT size
      * @param hopSeconds              distance between window starts in seconds, at most the window length
      * @param localSearchSeconds      half-width of the search around the previous window's offset, seconds
      * @param reacquireBackSeconds    how far before the previous offset a lost window is searched, seconds
@@ -116,7 +117,6 @@ public final class SpliceDetector {
     }
 
     private final Options options;
-    private final Aligner correlators = new Aligner();
 
     /** A detector with {@link Options#defaults()}. */
     public SpliceDetector() {
@@ -141,15 +141,13 @@ public final class SpliceDetector {
                             long searchSamples) {
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(lane, "lane");
-        if (searchSamples < 0) {
-            throw new IllegalArgumentException("search half-width must not be negative, got " + searchSamples + " samples");
-        }
+        Aligner.checkOffsetAndSearch(coarseOffsetSamples, searchSamples);
         int rateHz = reference.sampleRateHz();
         CorrelationInput laneAtRate = lane.atRate(rateHz);
         long laneLength = laneAtRate.lengthSamples();
         long referenceLength = reference.lengthSamples();
         List<String> warnings = new ArrayList<>();
-        int windowLength = (int) Math.round(options.windowSeconds() * rateHz);
+        int windowLength = (int) Math.min(Math.round(options.windowSeconds() * rateHz), GccPhatCorrelation.MAX_FFT_SIZE / 2);
         long hop = Math.max(1, Math.round(options.hopSeconds() * rateHz));
         if (laneLength < windowLength) {
             windowLength = (int) laneLength;
@@ -158,7 +156,7 @@ public final class SpliceDetector {
             warnings.add("lane of " + laneLength + " samples at " + rateHz + " Hz is shorter than 0.25 s; nothing examined");
             return new Detection(List.of(), List.of(), rateHz, warnings);
         }
-        GccPhatCorrelation correlation = correlators.correlation(rateHz);
+        GccPhatCorrelation correlation = GccPhatCorrelation.forRate(rateHz);
 
         List<WindowOffset> windows = new ArrayList<>();
         float[] window = new float[windowLength];
@@ -184,8 +182,8 @@ public final class SpliceDetector {
                     long from;
                     long to;
                     if (current == null) {
-                        from = coarseOffsetSamples - searchSamples;
-                        to = coarseOffsetSamples + searchSamples;
+                        from = coarseOffsetSamples - Math.min(searchSamples, referenceLength + laneLength);
+                        to = coarseOffsetSamples + Math.min(searchSamples, referenceLength + laneLength);
                     } else {
                         from = Math.round(current - options.reacquireBackSeconds() * rateHz);
                         to = Math.round(current + options.reacquireForwardSeconds() * rateHz);

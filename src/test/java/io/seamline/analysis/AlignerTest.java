@@ -183,8 +183,19 @@ class AlignerTest {
     }
 
     @Test
-    void rejectsNegativeSearchAndInvalidOptions() {
+    void boundsAnUnlimitedSearchByTheSignalLengths() {
+        float[] later = Arrays.copyOfRange(speech, SHIFT, speech.length);
+
+        AlignmentResult result = new Aligner().align(speech, later, RATE, Long.MAX_VALUE);
+
+        assertEquals(SHIFT, result.offsetSamples(), 1);
+    }
+
+    @Test
+    void rejectsNegativeSearchHugeOffsetAndInvalidOptions() {
         assertThrows(IllegalArgumentException.class, () -> new Aligner().align(speech, speech, RATE, -1));
+        assertThrows(IllegalArgumentException.class, () -> new Aligner().align(CorrelationInput.ofFloats(speech, RATE),
+                CorrelationInput.ofFloats(speech, RATE), Long.MIN_VALUE, 10));
         assertThrows(IllegalArgumentException.class, () -> new Aligner.Options(0, 8, 300, 0.3, 1e-4));
         assertThrows(IllegalArgumentException.class, () -> new Aligner.Options(8, 0, 300, 0.3, 1e-4));
         assertThrows(IllegalArgumentException.class, () -> new Aligner.Options(8, 8, -1, 0.3, 1e-4));
