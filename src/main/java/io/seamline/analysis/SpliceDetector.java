@@ -227,23 +227,32 @@ public final class SpliceDetector {
             warnings.add("no window of the lane matched the reference; no splice or edge can be reported");
             return new Detection(findings, windows, rateHz, warnings);
         }
-        WindowOffset first = accepted.get(0);
-        long startOffset = Math.round(first.offsetSamples());
-        if (startOffset >= options.minEdgeGapSeconds() * rateHz) {
-            findings.add(new SpliceFinding(SpliceFinding.Kind.LATE_START, 0, startOffset, startOffset, startOffset,
-                    startOffset / (double) rateHz, first.confidence(), rateHz));
-        }
+        // Segments: runs of accepted windows whose offsets follow on from each other.
+        List<Integer> segmentStarts = new ArrayList<>();
+        segmentStarts.add(0);
         for (int i = 1; i < accepted.size(); i++) {
             WindowOffset before = accepted.get(i - 1);
             WindowOffset after = accepted.get(i);
             double tolerance = Aligner.AGREEMENT_SAMPLES
                     + options.maxDriftPpm() * 1e-6 * (after.positionSamples() - before.positionSamples());
             if (Math.abs(after.offsetSamples() - before.offsetSamples()) > tolerance) {
-                findings.add(refineSplice(reference, laneAtRate, before, after, rateHz, warnings));
+                segmentStarts.add(i);
             }
         }
+        double slope = clockSlope(accepted, segmentStarts);
+
+        WindowOffset first = accepted.get(0);
+        long startOffset = Math.round(offsetAt(first, slope, 0));
+        if (startOffset >= options.minEdgeGapSeconds() * rateHz) {
+            findings.add(new SpliceFinding(SpliceFinding.Kind.LATE_START, 0, startOffset, startOffset, startOffset,
+                    startOffset / (double) rateHz, first.confidence(), rateHz));
+        }
+        for (int s = 1; s < segmentStarts.size(); s++) {
+            int i = segmentStarts.get(s);
+            findings.add(refineSplice(reference, laneAtRate, accepted.get(i - 1), accepted.get(i), slope, rateHz, warnings));
+        }
         WindowOffset last = accepted.get(accepted.size() - 1);
-        long endOffset = Math.round(last.offsetSamples());
+        long endOffset = Math.round(offsetAt(last, slope, laneLength));
         long remaining = referenceLength - (laneLength + endOffset);
         if (remaining >= options.minEdgeGapSeconds() * rateHz) {
             findings.add(new SpliceFinding(SpliceFinding.Kind.EARLY_END, laneLength, endOffset, endOffset, remaining,
@@ -252,12 +261,49 @@ public final class SpliceDetector {
         return new Detection(findings, windows, rateHz, warnings);
     }
 
+    /**
+     * The clock drift between lane and reference as offset change per lane sample: the confidence-weighted
+     * least-squares slope within each segment, pooled over all segments (drift is a property of the two
+     * clocks, the same on both sides of a splice). 0 when no segment spans two windows.
+     */
+    private static double clockSlope(List<WindowOffset> accepted, List<Integer> segmentStarts) {
+        double sxy = 0;
+        double sxx = 0;
+        for (int s = 0; s < segmentStarts.size(); s++) {
+            int from = segmentStarts.get(s);
+            int to = s + 1 < segmentStarts.size() ? segmentStarts.get(s + 1) : accepted.size();
+            double sw = 0;
+            double sx = 0;
+            double sy = 0;
+            for (int i = from; i < to; i++) {
+                WindowOffset w = accepted.get(i);
+                sw += w.confidence();
+                sx += w.confidence() * centre(w);
+                sy += w.confidence() * w.offsetSamples();
+            }
+            for (int i = from; i < to; i++) {
+                WindowOffset w = accepted.get(i);
+                double dx = centre(w) - sx / sw;
+                sxx += w.confidence() * dx * dx;
+                sxy += w.confidence() * dx * (w.offsetSamples() - sy / sw);
+            }
+        }
+        return sxx > 0 ? sxy / sxx : 0;
+    }
+
+    /** A window's GCC-PHAT offset is the mean over its span, so it belongs to the window's centre. */
+    private static double centre(WindowOffset w) {
+        return w.positionSamples() + w.lengthSamples() / 2.0;
+    }
+
+    /** The offset of the segment {@code w} belongs to, carried along the drift to lane sample {@code position}. */
+    private static double offsetAt(WindowOffset w, double slope, double position) {
+        return w.offsetSamples() + slope * (position - centre(w));
+    }
+
     /** Locates the split point between two windows with different offsets (see the class Javadoc). */
     private static SpliceFinding refineSplice(CorrelationInput reference, CorrelationInput lane, WindowOffset before,
-                                              WindowOffset after, int rateHz, List<String> warnings) {
-        long offsetBefore = Math.round(before.offsetSamples());
-        long offsetAfter = Math.round(after.offsetSamples());
-        long missing = offsetAfter - offsetBefore;
+                                              WindowOffset after, double slope, int rateHz, List<String> warnings) {
         double sideConfidence = Math.min(before.confidence(), after.confidence());
         long regionStart = before.positionSamples();
         long regionEnd = after.positionSamples() + after.lengthSamples();
@@ -265,9 +311,12 @@ public final class SpliceDetector {
             long position = before.positionSamples() + before.lengthSamples();
             warnings.add("splice near lane sample " + position + " lies in " + (regionEnd - regionStart)
                     + " samples the reference does not match; position not refined");
-            return new SpliceFinding(SpliceFinding.Kind.SPLICE, position, offsetBefore, offsetAfter, missing,
-                    missing / (double) rateHz, sideConfidence * 0.5, rateHz);
+            return splice(before, after, slope, position, sideConfidence * 0.5, rateHz);
         }
+        // Whole-sample offsets at the middle of the region are close enough to compare the two sides.
+        double middle = (regionStart + regionEnd) / 2.0;
+        long offsetBefore = Math.round(offsetAt(before, slope, middle));
+        long offsetAfter = Math.round(offsetAt(after, slope, middle));
         int n = (int) (regionEnd - regionStart);
         float[] laneSamples = new float[n];
         float[] refBefore = new float[n];
@@ -305,8 +354,17 @@ public final class SpliceDetector {
         }
         double noSplit = Math.min(cost[0], cost[n]);
         double sharpness = noSplit > 0 ? Math.max(0, 1 - cost[split] / noSplit) : 0;
-        return new SpliceFinding(SpliceFinding.Kind.SPLICE, regionStart + split, offsetBefore, offsetAfter, missing,
-                missing / (double) rateHz, sideConfidence * sharpness, rateHz);
+        return splice(before, after, slope, regionStart + split, sideConfidence * sharpness, rateHz);
+    }
+
+    /** A splice at {@code position} with both sides' offsets carried along the drift to that position. */
+    private static SpliceFinding splice(WindowOffset before, WindowOffset after, double slope, long position,
+                                        double confidence, int rateHz) {
+        double offsetBefore = offsetAt(before, slope, position);
+        double offsetAfter = offsetAt(after, slope, position);
+        long missing = Math.round(offsetAfter - offsetBefore);
+        return new SpliceFinding(SpliceFinding.Kind.SPLICE, position, Math.round(offsetBefore), Math.round(offsetAfter),
+                missing, missing / (double) rateHz, confidence, rateHz);
     }
 
     /** Least-squares gain g minimising sum (lane - g ref)^2 over [from, to); 1 when the reference is silent. */

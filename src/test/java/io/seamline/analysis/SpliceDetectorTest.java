@@ -126,6 +126,21 @@ class SpliceDetectorTest {
     }
 
     @Test
+    void measuresMissingSpanOnTheReferenceClockWhenTheLaneDrifts() {
+        // 100 ppm fast clock, then 136000 lane samples cut: 136000 * 1.0001 = 136013.6 reference samples.
+        float[] drifted = CorrelationInput.resample(speech, RATE * 1.0001, RATE);
+        float[] lane = cut(drifted, 49_600, 17 * RATE);
+
+        SpliceDetector.Detection detection = detect(lane, 2 * RATE);
+
+        assertEquals(1, detection.findings().size(), detection.findings().toString());
+        SpliceFinding splice = detection.splices().get(0);
+        assertEquals(49_600, splice.lanePositionSamples(), POSITION_TOLERANCE);
+        assertEquals(136_013.6, splice.missingSamples(), 1);
+        assertEquals(49_600 * 1e-4, splice.offsetBeforeSamples(), 1.5);
+    }
+
+    @Test
     void findsNothingInUnrelatedLaneAndSaysSo() throws IOException {
         float[] unrelated = WavFixtureReader.read("unrelated-8k.wav").samples();
 
