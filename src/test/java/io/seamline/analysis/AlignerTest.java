@@ -125,6 +125,17 @@ class AlignerTest {
     }
 
     @Test
+    void alignsGsmCodedExcerpt() throws IOException {
+        // GSM 06.10 changes the waveform (8.5 dB SNR against the original) but not the timing.
+        float[] gsm = WavFixtureReader.read("speech-gsm-from-12s.wav").samples();
+
+        AlignmentResult result = new Aligner().align(speech, gsm, RATE, 15 * RATE);
+
+        assertEquals(12 * RATE, result.offsetSamples(), 1);
+        assertTrue(result.confidence() > 0.8, "confidence " + result.confidence());
+    }
+
+    @Test
     void alignsEightKilohertzSourceOnSixteenKilohertzReference() throws IOException {
         WavFixtureReader.Pcm excerpt = WavFixtureReader.read("speech-16k-from-10s.wav");
 

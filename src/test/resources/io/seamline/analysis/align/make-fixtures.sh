@@ -9,7 +9,11 @@
 #                        seconds 10..18 of the same espeak-ng output, resampled by SoX's own `rate`
 #                        effect to 16 kHz: a second source at another sample rate whose true offset
 #                        against speech-8k.wav is 10 s = 80000 samples at 8 kHz.
-#   unrelated-8k.wav     ~10 s of different sentences by a different voice: audio that does not occur
+#   speech-gsm-from-12s.wav
+#                        speech-8k.wav encoded with GSM 06.10 full rate (SoX's libgsm, 13 kbit/s, as on
+#                        a mobile leg) and decoded again, then seconds 12..22: a codec-degraded copy whose
+#                        true offset is 12 s = 96000 samples.
+#   unrelated-8k.wav     ~9 s of different sentences by a different voice: audio that does not occur
 #                        in speech-8k.wav, for the low-confidence tests.
 # Exact commands: see below; each espeak-ng call writes a 22050 Hz WAV, SoX joins them, lowers the
 # level by 4 dB (espeak-ng peaks near full scale and would clip in the rate filter), then converts to the
@@ -35,6 +39,9 @@ sox "$tmp"/0*.wav -c 1 -b 16 -e signed-integer -D "$tmp/all.wav" gain -4 rate -v
 cp "$tmp/all.wav" speech-8k.wav
 sox "$tmp"/0*.wav -c 1 -b 16 -e signed-integer -D "$tmp/all16.wav" gain -4 rate -v 16000
 sox "$tmp/all16.wav" speech-16k-from-10s.wav trim 10 8
+
+sox speech-8k.wav -t gsm "$tmp/speech.gsm"
+sox -t gsm -r 8000 -c 1 "$tmp/speech.gsm" -b 16 -e signed-integer speech-gsm-from-12s.wav trim 12 10
 
 say en-us+f5 145 "Our quarterly garden club meeting moves to the library hall. Bring seeds, gloves, and a packed lunch for the walk by the river." "$tmp/u1.wav"
 sox "$tmp/u1.wav" -c 1 -b 16 -e signed-integer -D unrelated-8k.wav gain -4 rate -v 8000 trim 0 9
