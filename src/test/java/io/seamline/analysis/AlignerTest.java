@@ -149,6 +149,21 @@ class AlignerTest {
     }
 
     @Test
+    void alignsToTheSampleOnFortyEightKilohertzReference() {
+        // A wideband recorder at 48 kHz as the reference; the 8 kHz source started 12345 samples (at 8 kHz) later.
+        float[] wideband = CorrelationInput.resample(speech, RATE, 48_000);
+        float[] later = Arrays.copyOfRange(speech, SHIFT, speech.length);
+
+        AlignmentResult result = new Aligner().align(CorrelationInput.ofFloats(wideband, 48_000),
+                CorrelationInput.ofFloats(later, RATE), 0, 3 * 48_000);
+
+        assertEquals(6 * SHIFT, result.refinedOffsetSamples(), 1);
+        assertEquals(48_000, result.sampleRateHz());
+        assertEquals(AlignmentMethod.GCC_PHAT_RESAMPLED, result.method());
+        assertEquals(0, result.driftPpm(), 5);
+    }
+
+    @Test
     void searchesOnlyAroundTheCoarseOffset() {
         float[] later = Arrays.copyOfRange(speech, SHIFT, speech.length);
         Aligner aligner = new Aligner();
