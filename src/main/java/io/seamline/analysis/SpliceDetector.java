@@ -160,9 +160,8 @@ public final class SpliceDetector {
 
         List<WindowOffset> windows = new ArrayList<>();
         float[] window = new float[windowLength];
-        Double current = null;
-        long currentPosition = 0;
-        int reacquisitions = 0;
+        Track track = new Track(reference, correlation, coarseOffsetSamples,
+                Math.min(searchSamples, referenceLength + laneLength), rateHz, warnings);
         long lastStart = laneLength - windowLength;
         for (long position = 0; ; position = Math.min(position + hop, lastStart)) {
             laneAtRate.read(position, window, 0, windowLength);
@@ -170,51 +169,7 @@ public final class SpliceDetector {
             if (windowRms < options.silenceRms() || windowRms == 0) {
                 windows.add(new WindowOffset(position, windowLength, Double.NaN, 0, WindowStatus.SILENT));
             } else {
-                GccPhatCorrelation.Peak best = null;
-                long lowest = 0;
-                if (current != null) {
-                    long half = Math.round(options.localSearchSeconds() * rateHz)
-                            + (long) Math.ceil(options.maxDriftPpm() * 1e-6 * (position - currentPosition)) + 1;
-                    lowest = Math.round(current) - half;
-                    best = correlation.search(reference, position + lowest, 2 * half + 1, window);
-                }
-                if (best == null || best.confidence() < options.minWindowConfidence()) {
-                    long from;
-                    long to;
-                    if (current == null) {
-                        from = coarseOffsetSamples - Math.min(searchSamples, referenceLength + laneLength);
-                        to = coarseOffsetSamples + Math.min(searchSamples, referenceLength + laneLength);
-                    } else {
-                        from = Math.round(current - options.reacquireBackSeconds() * rateHz);
-                        to = Math.round(current + options.reacquireForwardSeconds() * rateHz);
-                    }
-                    // Only offsets at which the window overlaps the reference at all can match.
-                    from = Math.max(from, -position - windowLength + 1);
-                    to = Math.min(to, referenceLength - position - 1);
-                    if (from <= to && (current == null || reacquisitions < options.maxReacquisitions())) {
-                        if (current != null) {
-                            reacquisitions++;
-                            if (reacquisitions == options.maxReacquisitions()) {
-                                warnings.add("stopped wide searches after " + reacquisitions
-                                        + " windows the local search could not place");
-                            }
-                        }
-                        GccPhatCorrelation.Peak wide = correlation.search(reference, position + from, to - from + 1, window);
-                        if (best == null || wide.confidence() > best.confidence()) {
-                            best = wide;
-                            lowest = from;
-                        }
-                    }
-                }
-                if (best != null && best.confidence() >= options.minWindowConfidence()) {
-                    double offset = lowest + best.refinedLag();
-                    windows.add(new WindowOffset(position, windowLength, offset, best.confidence(), WindowStatus.USED));
-                    current = offset;
-                    currentPosition = position;
-                } else {
-                    windows.add(new WindowOffset(position, windowLength, best == null ? Double.NaN
-                            : lowest + best.refinedLag(), best == null ? 0 : best.confidence(), WindowStatus.LOW_CONFIDENCE));
-                }
+                windows.add(track.place(position, window));
             }
             if (position >= lastStart) {
                 break;
@@ -259,6 +214,73 @@ public final class SpliceDetector {
                     remaining / (double) rateHz, last.confidence(), rateHz));
         }
         return new Detection(findings, windows, rateHz, warnings);
+    }
+
+    /** Follows the lane's offset from window to window, searching wide only when the local search fails. */
+    private final class Track {
+        private final CorrelationInput reference;
+        private final GccPhatCorrelation correlation;
+        private final long coarseOffsetSamples;
+        private final long searchSamples;
+        private final int rateHz;
+        private final List<String> warnings;
+        private boolean placed;
+        private double offsetSamples;
+        private long positionSamples;
+        private int reacquisitions;
+
+        Track(CorrelationInput reference, GccPhatCorrelation correlation, long coarseOffsetSamples, long searchSamples,
+              int rateHz, List<String> warnings) {
+            this.reference = reference;
+            this.correlation = correlation;
+            this.coarseOffsetSamples = coarseOffsetSamples;
+            this.searchSamples = searchSamples;
+            this.rateHz = rateHz;
+            this.warnings = warnings;
+        }
+
+        /** Finds the offset of the lane window starting at {@code position} and updates the track. */
+        WindowOffset place(long position, float[] window) {
+            GccPhatCorrelation.Peak best = null;
+            long lowest = 0;
+            if (placed) {
+                long half = Math.round(options.localSearchSeconds() * rateHz)
+                        + (long) Math.ceil(options.maxDriftPpm() * 1e-6 * (position - positionSamples)) + 1;
+                lowest = Math.round(offsetSamples) - half;
+                best = correlation.search(reference, position + lowest, 2 * half + 1, window);
+            }
+            if (best == null || best.confidence() < options.minWindowConfidence()) {
+                long from = placed ? Math.round(offsetSamples - options.reacquireBackSeconds() * rateHz)
+                        : coarseOffsetSamples - searchSamples;
+                long to = placed ? Math.round(offsetSamples + options.reacquireForwardSeconds() * rateHz)
+                        : coarseOffsetSamples + searchSamples;
+                // Only offsets at which the window overlaps the reference at all can match.
+                from = Math.max(from, -position - window.length + 1);
+                to = Math.min(to, reference.lengthSamples() - position - 1);
+                if (from <= to && (!placed || reacquisitions < options.maxReacquisitions())) {
+                    if (placed && ++reacquisitions == options.maxReacquisitions()) {
+                        warnings.add("stopped wide searches after " + reacquisitions
+                                + " windows the local search could not place");
+                    }
+                    GccPhatCorrelation.Peak wide = correlation.search(reference, position + from, to - from + 1, window);
+                    if (best == null || wide.confidence() > best.confidence()) {
+                        best = wide;
+                        lowest = from;
+                    }
+                }
+            }
+            if (best == null) {
+                return new WindowOffset(position, window.length, Double.NaN, 0, WindowStatus.LOW_CONFIDENCE);
+            }
+            double offset = lowest + best.refinedLag();
+            if (best.confidence() < options.minWindowConfidence()) {
+                return new WindowOffset(position, window.length, offset, best.confidence(), WindowStatus.LOW_CONFIDENCE);
+            }
+            placed = true;
+            offsetSamples = offset;
+            positionSamples = position;
+            return new WindowOffset(position, window.length, offset, best.confidence(), WindowStatus.USED);
+        }
     }
 
     /**
