@@ -83,12 +83,12 @@ public final class SpliceDetector {
         }
 
         /**
-         * 3 s windows every 1.5 s, ±0.25 s local search, lost windows searched 30 s back and 1800 s
-         * forward at most 32 times, acceptance from confidence 0.3, 300 ppm drift, silence below -80 dBFS,
-         * edges reported from 0.1 s.
+         * 3 s windows end to end (the split refinement, not the hop, fixes the position), ±0.25 s local
+         * search, lost windows searched 30 s back and 1800 s forward at most 32 times, acceptance from
+         * confidence 0.3, 300 ppm drift, silence below -80 dBFS, edges reported from 0.1 s.
          */
         public static Options defaults() {
-            return new Options(3.0, 1.5, 0.25, 30, 1800, 32, 0.3, 300, 1e-4, 0.1);
+            return new Options(3.0, 3.0, 0.25, 30, 1800, 32, 0.3, 300, 1e-4, 0.1);
         }
     }
 
