@@ -23,7 +23,7 @@ class AlignerTest {
 
     @BeforeAll
     static void readFixture() throws IOException {
-        WavFixtureReader.Pcm pcm = WavFixtureReader.read("speech-8k.wav");
+        CorrelationFixtureReader.Pcm pcm = CorrelationFixtureReader.read("speech-8k.wav");
         assertEquals(RATE, pcm.sampleRateHz());
         speech = pcm.samples();
         assertEquals(36 * RATE, speech.length);
@@ -88,7 +88,7 @@ class AlignerTest {
 
     @Test
     void reportsLowConfidenceForUnrelatedSpeech() throws IOException {
-        float[] unrelated = WavFixtureReader.read("unrelated-8k.wav").samples();
+        float[] unrelated = CorrelationFixtureReader.read("unrelated-8k.wav").samples();
 
         AlignmentResult result = new Aligner().align(speech, unrelated, RATE, 3 * RATE);
 
@@ -113,7 +113,7 @@ class AlignerTest {
 
     @Test
     void alignsSixteenKilohertzExcerptResampledBySox() throws IOException {
-        WavFixtureReader.Pcm excerpt = WavFixtureReader.read("speech-16k-from-10s.wav");
+        CorrelationFixtureReader.Pcm excerpt = CorrelationFixtureReader.read("speech-16k-from-10s.wav");
         assertEquals(16000, excerpt.sampleRateHz());
 
         AlignmentResult result = new Aligner().align(CorrelationInput.ofFloats(speech, RATE),
@@ -127,7 +127,7 @@ class AlignerTest {
     @Test
     void alignsGsmCodedExcerpt() throws IOException {
         // GSM 06.10 changes the waveform (8.5 dB SNR against the original) but not the timing.
-        float[] gsm = WavFixtureReader.read("speech-gsm-from-12s.wav").samples();
+        float[] gsm = CorrelationFixtureReader.read("speech-gsm-from-12s.wav").samples();
 
         AlignmentResult result = new Aligner().align(speech, gsm, RATE, 15 * RATE);
 
@@ -137,7 +137,7 @@ class AlignerTest {
 
     @Test
     void alignsEightKilohertzSourceOnSixteenKilohertzReference() throws IOException {
-        WavFixtureReader.Pcm excerpt = WavFixtureReader.read("speech-16k-from-10s.wav");
+        CorrelationFixtureReader.Pcm excerpt = CorrelationFixtureReader.read("speech-16k-from-10s.wav");
 
         AlignmentResult result = new Aligner().align(CorrelationInput.ofFloats(excerpt.samples(), 16000),
                 CorrelationInput.ofFloats(speech, RATE), 0, 15 * 16000);

@@ -22,7 +22,7 @@ class SpliceDetectorTest {
 
     @BeforeAll
     static void readFixture() throws IOException {
-        speech = WavFixtureReader.read("speech-8k.wav").samples();
+        speech = CorrelationFixtureReader.read("speech-8k.wav").samples();
     }
 
     /** {@code signal} with {@code [at, at + length)} removed and the ends joined. */
@@ -101,7 +101,7 @@ class SpliceDetectorTest {
     @Test
     void findsSpliceInSixteenKilohertzLane() throws IOException {
         // The SoX-made excerpt starts at 10 s of the call; take 2 s out of it after its first 3 s.
-        float[] excerpt = WavFixtureReader.read("speech-16k-from-10s.wav").samples();
+        float[] excerpt = CorrelationFixtureReader.read("speech-16k-from-10s.wav").samples();
         float[] lane = cut(excerpt, 3 * 16000, 2 * 16000);
 
         SpliceDetector.Detection detection = new SpliceDetector().detect(CorrelationInput.ofFloats(speech, RATE),
@@ -142,7 +142,7 @@ class SpliceDetectorTest {
 
     @Test
     void findsNothingInUnrelatedLaneAndSaysSo() throws IOException {
-        float[] unrelated = WavFixtureReader.read("unrelated-8k.wav").samples();
+        float[] unrelated = CorrelationFixtureReader.read("unrelated-8k.wav").samples();
 
         SpliceDetector.Detection detection = detect(unrelated, 5 * RATE);
 

@@ -3,7 +3,7 @@ package io.seamline.analysis.bench;
 import io.seamline.analysis.AlignmentResult;
 import io.seamline.analysis.Aligner;
 import io.seamline.analysis.CorrelationInput;
-import io.seamline.analysis.WavFixtureReader;
+import io.seamline.analysis.CorrelationFixtureReader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -56,7 +56,7 @@ public class AlignerBenchmark {
     /** Builds the three sources and checks the answers once. */
     @Setup(Level.Trial)
     public void buildCall() throws IOException {
-        float[] speech = WavFixtureReader.read("speech-8k.wav").samples();
+        float[] speech = CorrelationFixtureReader.read("speech-8k.wav").samples();
         Random random = new Random(2026);
         int length = CALL_SECONDS * RATE;
         float[] programme = new float[length + 64_000];

@@ -6,20 +6,20 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /** Reads the 16-bit mono PCM WAV fixtures of the alignment tests into floats in [-1, 1). */
-public final class WavFixtureReader {
+public final class CorrelationFixtureReader {
 
     /** A decoded fixture: samples and their rate. */
     public record Pcm(float[] samples, int sampleRateHz) {
     }
 
-    private WavFixtureReader() {
+    private CorrelationFixtureReader() {
     }
 
     /** Reads a classpath fixture under io/seamline/analysis/align/; RIFF fields are little-endian. */
     public static Pcm read(String name) throws IOException {
         String path = "/io/seamline/analysis/align/" + name;
         byte[] bytes;
-        try (InputStream in = WavFixtureReader.class.getResourceAsStream(path)) {
+        try (InputStream in = CorrelationFixtureReader.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IOException(path + ": fixture not on the test classpath");
             }
