@@ -173,6 +173,18 @@ public final class AnalysisStore {
         }
     }
 
+    /** One chunk of a lane's decoded PCM (16-bit little-endian), empty when there is none. */
+    public Optional<byte[]> lanePcmChunk(long laneId, int chunkIndex) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT data FROM lane_pcm WHERE lane_id = ? AND chunk_index = ?")) {
+            ps.setLong(1, laneId);
+            ps.setInt(2, chunkIndex);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** A lane's decoded PCM chunks (16-bit little-endian), in order. */
     public List<byte[]> lanePcm(long laneId) throws SQLException {
         List<byte[]> out = new ArrayList<>();

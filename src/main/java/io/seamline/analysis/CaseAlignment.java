@@ -1,0 +1,321 @@
+package io.seamline.analysis;
+
+import io.seamline.casefile.UtcTimes;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Puts every audio lane on the case's reference clock and turns what each lane lacks into gaps with
+ * causes.
+ *
+ * <p>The reference is the capture clock when the case has a capture (the decoded capture lanes of
+ * the call mixed on that clock), otherwise the lane with the earliest trusted start time (an edge
+ * buffer's {@code bext} first). Each lane is placed coarsely by its metadata and then exactly by
+ * GCC-PHAT cross-correlation ({@link Aligner}); a lane that was cut and joined shows an offset jump
+ * ({@link SpliceDetector}). A gap's cause comes from the other evidence: a media handoff in the
+ * capture, a hold, RTP loss, a recorder that started late, or unknown.
+ */
+final class CaseAlignment {
+    /** Parameters of alignment, stated in every result. */
+    record Parameters(double metadataSearchSeconds, double flagOffsetMs, double lateStartToleranceMs) {
+        static Parameters defaults() {
+            return new Parameters(10.0, 500.0, 1000.0);
+        }
+    }
+
+    private final AnalysisStore store;
+    private final Parameters parameters;
+    private final GapThresholds thresholds;
+
+    CaseAlignment(AnalysisStore store, Parameters parameters, GapThresholds thresholds) {
+        this.store = store;
+        this.parameters = parameters;
+        this.thresholds = thresholds;
+    }
+
+    /** The reference signal and the instant of its first sample. */
+    private record Reference(CorrelationInput signal, Instant startUtc, String name, LaneRecord lane) {
+    }
+
+    /** Aligns and stores alignment and gaps; returns the number of gaps stored. */
+    int run(List<AudioEvidenceAnalyzer.AudioLane> audio, Path scratchDir) throws SQLException, IOException {
+        List<LaneRecord> captureLanes = store.lanes().stream().filter(l -> l.kind().equals("capture")).toList();
+        List<CallRecord> calls = store.calls();
+        List<EventRecord> events = store.events();
+        List<StreamRecord> streams = store.streams();
+        for (LaneRecord l : captureLanes) {
+            store.putAlignment(new AlignmentRecord(l.id(), l.name(), l.evidenceId(), l.metadataStartUtc(), 0, 0, 0, 1,
+                    "capture clock", false, "capture clock"));
+        }
+        if (audio.isEmpty()) {
+            return 0;
+        }
+        Optional<CallRecord> call = chooseCall(audio, calls);
+        Reference reference = captureLanes.isEmpty() ? earliestTrusted(audio)
+                : captureMix(captureLanes, call.map(CallRecord::callId).orElse(""), scratchDir);
+        Aligner aligner = new Aligner();
+        SpliceDetector splices = new SpliceDetector();
+        int gapCount = 0;
+        int refRate = reference.signal().sampleRateHz();
+        for (AudioEvidenceAnalyzer.AudioLane a : audio) {
+            LaneRecord lane = a.lane();
+            Instant aligned;
+            AlignmentRecord record;
+            long coarse = 0;
+            if (reference.lane() != null && reference.lane().id() == lane.id()) {
+                aligned = lane.metadataStartUtc();
+                record = new AlignmentRecord(lane.id(), lane.name(), lane.evidenceId(), aligned, 0, 0, 0, 1,
+                        "reference (" + lane.startSource() + ")", false, reference.name());
+            } else {
+                long search;
+                if (lane.metadataStartUtc() != null && reference.startUtc() != null) {
+                    coarse = Math.round(seconds(reference.startUtc(), lane.metadataStartUtc()) * refRate);
+                    search = Math.round(parameters.metadataSearchSeconds() * refRate);
+                } else {
+                    search = reference.signal().lengthSamples() + Math.round(lane.durationSec() * refRate);
+                }
+                AlignmentResult result = aligner.align(reference.signal(), a.samples(), coarse, search);
+                boolean correlated = result.method() != AlignmentMethod.METADATA_ONLY;
+                double offsetRefSamples = correlated ? result.refinedOffsetSamples() : coarse;
+                coarse = Math.round(offsetRefSamples);
+                aligned = reference.startUtc() == null ? null : plusSeconds(reference.startUtc(),
+                        offsetRefSamples / refRate);
+                double correctionMs = lane.metadataStartUtc() == null || aligned == null ? 0
+                        : seconds(lane.metadataStartUtc(), aligned) * 1000;
+                long correctionSamples = Math.round(correctionMs * lane.sampleRateHz() / 1000);
+                boolean flagged = lane.metadataStartUtc() != null && Math.abs(correctionMs) > parameters.flagOffsetMs();
+                String method = result.method().name().toLowerCase(Locale.ROOT).replace('_', '-')
+                        + (lane.metadataStartUtc() == null ? " (no start time in metadata)" : " from " + lane.startSource());
+                record = new AlignmentRecord(lane.id(), lane.name(), lane.evidenceId(), aligned, round3(correctionMs),
+                        correctionSamples, round3(result.driftPpm()), round3(result.confidence()), method, flagged,
+                        reference.name());
+                if (correlated) {
+                    SpliceDetector.Detection detection = splices.detect(reference.signal(), a.samples(), coarse,
+                            Math.max(refRate, 1));
+                    for (SpliceFinding s : detection.splices()) {
+                        if (s.kind() == SpliceFinding.Kind.SPLICE && s.missingSamples() > 0 && aligned != null) {
+                            double laneSec = s.lanePositionSeconds();
+                            Instant start = plusSeconds(aligned, laneSec);
+                            Instant end = plusSeconds(start, s.missingSeconds());
+                            store.putGap(withCause(lane, start, end, laneSec, laneSec, s.missingSeconds(),
+                                    GapKind.MISSING_SPAN, s.confidence(), events, streams, alignmentParameters()));
+                            gapCount++;
+                        }
+                    }
+                }
+            }
+            store.putAlignment(record);
+            if (aligned == null) {
+                continue;
+            }
+            for (GapFinding f : a.findings()) {
+                double startSec = f.startSample() / (double) f.sampleRateHz();
+                double endSec = f.endSample() / (double) f.sampleRateHz();
+                store.putGap(withCause(lane, plusSeconds(aligned, startSec), plusSeconds(aligned, endSec), startSec,
+                        endSec, endSec - startSec, f.kind(), f.confidence(), events, streams, thresholdMap()));
+                gapCount++;
+            }
+            gapCount += callEdges(lane, aligned, call, events, streams);
+        }
+        return gapCount;
+    }
+
+    /** A recording that begins after the call was answered, or ends before it ended. */
+    private int callEdges(LaneRecord lane, Instant aligned, Optional<CallRecord> call, List<EventRecord> events,
+            List<StreamRecord> streams) throws SQLException {
+        if (call.isEmpty() || call.get().answeredUtc() == null) {
+            return 0;
+        }
+        int count = 0;
+        double tolerance = parameters.lateStartToleranceMs() / 1000;
+        double late = seconds(call.get().answeredUtc(), aligned);
+        if (late > tolerance) {
+            store.putGap(withCause(lane, call.get().answeredUtc(), aligned, 0, 0, late, GapKind.LATE_START, 0.9,
+                    events, streams, alignmentParameters()));
+            count++;
+        }
+        Instant laneEnd = plusSeconds(aligned, lane.durationSec());
+        if (call.get().endUtc() != null) {
+            double early = seconds(laneEnd, call.get().endUtc());
+            if (early > tolerance) {
+                store.putGap(withCause(lane, laneEnd, call.get().endUtc(), lane.durationSec(), lane.durationSec(),
+                        early, GapKind.EARLY_END, 0.9, events, streams, alignmentParameters()));
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private GapRecord withCause(LaneRecord lane, Instant start, Instant end, double startSec, double endSec,
+            double durationSec, GapKind kind, double confidence, List<EventRecord> events, List<StreamRecord> streams,
+            Map<String, Object> stated) {
+        String cause = "unknown";
+        String detail = "no event in the case explains it";
+        for (EventRecord e : events) {
+            if (!e.getKind().equals("media-handoff")) {
+                continue;
+            }
+            Instant stopped = UtcTimes.parse((String) e.fields().get("lastPacketUtc"));
+            Instant resumed = UtcTimes.parse((String) e.fields().get("firstPacketUtc"));
+            if (overlaps(start, end, stopped, resumed)) {
+                cause = "media handoff";
+                detail = e.getSummary();
+                break;
+            }
+        }
+        if (cause.equals("unknown")) {
+            Optional<String> hold = holdCovering(start, end, events);
+            if (hold.isPresent()) {
+                cause = "hold";
+                detail = hold.get();
+            }
+        }
+        if (cause.equals("unknown") && kind == GapKind.LATE_START) {
+            cause = "recorder late start";
+            detail = "the recording began " + String.format(Locale.ROOT, "%.1f s", durationSec)
+                    + " after the call was answered (late media forking)";
+        }
+        if (cause.equals("unknown")) {
+            for (StreamRecord s : streams) {
+                if (s.lost() > 0 && overlaps(start, end, s.startUtc(), s.endUtc())) {
+                    cause = "RTP loss";
+                    detail = "stream " + s.ssrc() + " lost " + s.lost() + " packet(s) in this period";
+                    break;
+                }
+            }
+        }
+        return new GapRecord(lane.id(), lane.name(), lane.evidenceId(), start, end, round6(startSec), round6(endSec),
+                round6(durationSec), kind.name().toLowerCase(Locale.ROOT).replace('_', '-'), cause, detail,
+                round3(confidence), stated);
+    }
+
+    /** A hold that started before the gap ended and was not resumed before the gap started. */
+    private static Optional<String> holdCovering(Instant start, Instant end, List<EventRecord> events) {
+        for (int i = 0; i < events.size(); i++) {
+            EventRecord e = events.get(i);
+            if (!e.getKind().equals("hold") || e.getTimeUtc().isAfter(end)) {
+                continue;
+            }
+            Instant resumed = null;
+            for (int j = i + 1; j < events.size(); j++) {
+                EventRecord r = events.get(j);
+                if (r.getKind().equals("resume") && r.getCallId().equals(e.getCallId())) {
+                    resumed = r.getTimeUtc();
+                    break;
+                }
+            }
+            if (resumed == null || resumed.isAfter(start)) {
+                return Optional.of(e.getSummary() + " at " + UtcTimes.format(e.getTimeUtc())
+                        + (resumed == null ? ", never resumed" : ", resumed at " + UtcTimes.format(resumed)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<CallRecord> chooseCall(List<AudioEvidenceAnalyzer.AudioLane> audio, List<CallRecord> calls) {
+        for (AudioEvidenceAnalyzer.AudioLane a : audio) {
+            for (CallRecord c : calls) {
+                if (!a.lane().callId().isEmpty() && c.callId().equals(a.lane().callId())) {
+                    return Optional.of(c);
+                }
+            }
+        }
+        return calls.stream().filter(c -> c.answeredUtc() != null && !c.recordingSession()).findFirst()
+                .or(() -> calls.stream().filter(c -> c.answeredUtc() != null).findFirst());
+    }
+
+    private static Reference earliestTrusted(List<AudioEvidenceAnalyzer.AudioLane> audio) {
+        AudioEvidenceAnalyzer.AudioLane best = audio.stream()
+                .filter(a -> a.lane().metadataStartUtc() != null)
+                .min(Comparator.comparing((AudioEvidenceAnalyzer.AudioLane a) -> !a.lane().kind().equals("edge-buffer"))
+                        .thenComparing(a -> a.lane().metadataStartUtc()))
+                .orElse(audio.get(0));
+        return new Reference(best.samples(), best.lane().metadataStartUtc(), best.lane().name(), best.lane());
+    }
+
+    /** Mixes the call's decoded capture lanes on the capture clock into one 8 kHz reference. */
+    private Reference captureMix(List<LaneRecord> lanes, String callId, Path scratchDir)
+            throws SQLException, IOException {
+        List<LaneRecord> chosen = lanes.stream().filter(l -> callId.isEmpty() || l.callId().equals(callId)).toList();
+        if (chosen.isEmpty()) {
+            chosen = lanes;
+        }
+        int rate = 8000;
+        Instant start = chosen.stream().map(LaneRecord::metadataStartUtc).min(Instant::compareTo).orElseThrow();
+        long length = 0;
+        long[] offsets = new long[chosen.size()];
+        for (int i = 0; i < chosen.size(); i++) {
+            offsets[i] = Math.round(seconds(start, chosen.get(i).metadataStartUtc()) * rate);
+            length = Math.max(length, offsets[i] + chosen.get(i).sampleCount());
+        }
+        PcmScratchFile mix = new PcmScratchFile(scratchDir.resolve("capture-reference.pcm"), rate);
+        int block = CaptureDecoder.CHUNK_SAMPLES;
+        for (long pos = 0; pos < length; pos += block) {
+            int n = (int) Math.min(block, length - pos);
+            float[] sum = new float[n];
+            for (int i = 0; i < chosen.size(); i++) {
+                LaneRecord lane = chosen.get(i);
+                long from = Math.max(0, pos - offsets[i]);
+                long to = Math.min(lane.sampleCount(), pos + n - offsets[i]);
+                for (long chunkStart = from - from % block; chunkStart < to; chunkStart += block) {
+                    byte[] data = store.lanePcmChunk(lane.id(), (int) (chunkStart / block)).orElse(new byte[0]);
+                    long a = Math.max(from, chunkStart);
+                    long b = Math.min(to, Math.min(chunkStart + data.length / 2, chunkStart + block));
+                    for (long lanePos = a; lanePos < b; lanePos++) {
+                        int at = (int) (lanePos - chunkStart) * 2;
+                        sum[(int) (lanePos + offsets[i] - pos)] += (short) ((data[at] & 0xff) | (data[at + 1] << 8))
+                                / 32768f;
+                    }
+                }
+            }
+            mix.append(sum, n);
+        }
+        return new Reference(mix.finishWriting(), start, "capture clock (decoded RTP of "
+                + (callId.isEmpty() ? "all calls" : "call " + callId) + ")", null);
+    }
+
+    private Map<String, Object> thresholdMap() {
+        Map<String, Object> m = new LinkedHashMap<>(AnalysisJson.mapper().convertValue(thresholds,
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
+        m.putAll(alignmentParameters());
+        return m;
+    }
+
+    private Map<String, Object> alignmentParameters() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("alignmentSearchSeconds", parameters.metadataSearchSeconds());
+        m.put("flagOffsetMs", parameters.flagOffsetMs());
+        m.put("lateStartToleranceMs", parameters.lateStartToleranceMs());
+        return m;
+    }
+
+    private static boolean overlaps(Instant aStart, Instant aEnd, Instant bStart, Instant bEnd) {
+        return aStart.isBefore(bEnd) && bStart.isBefore(aEnd);
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos() / 1e9;
+    }
+
+    private static Instant plusSeconds(Instant t, double seconds) {
+        return t.plusNanos(Math.round(seconds * 1e6) * 1000L);
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    private static double round6(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+}
