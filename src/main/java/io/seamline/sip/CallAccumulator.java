@@ -113,9 +113,8 @@ final class CallAccumulator {
         }
         if (tx.request == null) {
             tx.request = c;
-        } else {
-            tx.copies++;
         }
+        tx.copies++;
         events.add(event(c, SipEventKind.REQUEST, side, m.method() + " " + m.requestUri() + " from " + who(side, c.source())
                 + " to " + c.destination() + (c.resent() ? " (resent)" : ""), 0));
         if (m.isRecordingSession()) {
@@ -405,7 +404,7 @@ final class CallAccumulator {
         boolean timedOut = !captureEndUtc.isBefore(timeout);
         Instant at = timedOut ? timeout : captureEndUtc;
         SipEventKind kind = t.method.equals("OPTIONS") ? SipEventKind.OPTIONS_UNANSWERED : SipEventKind.NO_FINAL_RESPONSE;
-        String copies = t.copies > 0 ? " (sent " + (t.copies + 1) + " times)" : "";
+        String copies = t.copies > 1 ? " (sent " + t.copies + " times)" : "";
         String summary = t.method + " " + t.cseq + " from " + who(t.side, r.source()) + " to " + r.destination()
                 + copies + (timedOut ? " got no final response within 32 s (RFC 3261 Timer B/F)"
                         : " got no final response before the capture ended");
