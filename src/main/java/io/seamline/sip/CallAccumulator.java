@@ -341,7 +341,8 @@ final class CallAccumulator {
         Tx decisive = null;
         boolean anyInvite = false;
         for (Tx t : transactions.values()) {
-            txs.add(new SipTransaction(t.method, t.cseq, t.side, t.request, t.copies, t.responses, t.finalCode, t.finalUtc));
+            boolean inDialog = t.request != null && !t.request.message().toTag().isEmpty();
+            txs.add(new SipTransaction(t.method, t.cseq, t.side, inDialog, t.request, t.copies, t.responses, t.finalCode, t.finalUtc));
             if (t.method.equals("INVITE")) {
                 anyInvite = true;
                 if (t.initialInvite && (decisive == null || decisive.answered == null)) {

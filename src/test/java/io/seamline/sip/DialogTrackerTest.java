@@ -125,6 +125,7 @@ class DialogTrackerTest {
                 .filter(t -> t.method().equals("INVITE") && t.cseqNumber() == 3).findFirst().orElseThrow();
         assertEquals(488, reinvite.finalStatusCode());
         assertEquals(3, reinvite.requestCopies());
+        assertTrue(reinvite.inDialog());
     }
 
     @Test
@@ -190,6 +191,8 @@ class DialogTrackerTest {
         SipCall cancelled = call(a, "105090259-446faf7a");
         assertEquals(CallOutcome.CANCELLED, cancelled.outcome());
         assertEquals(CallSide.CALLER, cancelled.hangupBy());
+        assertTrue(events(a, "105090259-446faf7a", SipEventKind.REJECTED).stream()
+                .anyMatch(e -> e.statusCode() == 408 && e.method().equals("INVITE")));
         SipCall unavailable = call(a, "11894297-4432a9f8");
         assertEquals(CallOutcome.REJECTED, unavailable.outcome());
         assertEquals(480, unavailable.finalStatusCode());
