@@ -28,6 +28,7 @@ final class CallAccumulator {
     private final Map<String, Tx> transactions = new LinkedHashMap<>();
     private final List<SdpExchange> sdps = new ArrayList<>();
     private final Map<String, SessionDescription> lastSdpByPath = new HashMap<>();
+    private final Map<String, SipEndpoint> lastEndpointByStream = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private boolean recording;
     private boolean recordingEventSent;
@@ -228,6 +229,13 @@ final class CallAccumulator {
             events.add(event(c, SipEventKind.RESUME, side, (recording ? "recording resumed" : "media resumed") + by
                     + ": " + directionText(sdp), 0));
         }
+        // A held stream (c=0.0.0.0, port 0) has no endpoint; a move is judged against the last real one.
+        for (int i = 0; i < prev.media().size(); i++) {
+            SipEndpoint ep = endpoint(prev.media().get(i));
+            if (ep != null) {
+                lastEndpointByStream.put(path + "\u0000" + i, ep);
+            }
+        }
         int n = Math.min(prev.media().size(), sdp.media().size());
         for (int i = 0; i < n; i++) {
             MediaDescription a = prev.media().get(i);
@@ -240,7 +248,7 @@ final class CallAccumulator {
                         + String.join(",", oldCodecs) + " -> " + String.join(",", newCodecs) + by, c.frameNumber(), side,
                         c.source(), c.destination(), method, m.statusCode(), null, null, newCodecs, false));
             }
-            SipEndpoint oldEp = endpoint(a);
+            SipEndpoint oldEp = lastEndpointByStream.get(path + "\u0000" + i);
             SipEndpoint newEp = endpoint(b);
             if (oldEp != null && newEp != null && !oldEp.equals(newEp)) {
                 events.add(new SipEvent(c.timeUtc(), SipEventKind.MEDIA_ADDRESS_CHANGE, callId, stream

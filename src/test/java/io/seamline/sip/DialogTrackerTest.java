@@ -26,6 +26,7 @@ class DialogTrackerTest {
     private static final String FAX = "captures/heplify-FAX-Call-t38-CA-TDM-SIP-FB-1.sip.json";
     private static final String AAA = "captures/sngrep-aaa.sip.json";
     private static final String SIPREC = "siprec/siprec-488-then-200.sip.json";
+    private static final String HOLD = "calls/hold-resume.sip.json";
 
     private static SipCall call(SipAnalysis a, String callIdPrefix) {
         return a.calls().stream().filter(c -> c.callId().startsWith(callIdPrefix)).findFirst().orElseThrow();
@@ -80,11 +81,12 @@ class DialogTrackerTest {
         assertEquals(0, got.parseFailures());
     }
 
-    @Test
-    void countsSippSiprecCaptureLikeTsharkSipStat() throws Exception {
-        TsharkSipStat expected = TsharkSipStat.parse(new String(Fixtures.bytes("siprec/siprec-488-then-200.sip-stat.txt"),
+    @ParameterizedTest
+    @ValueSource(strings = {"siprec/siprec-488-then-200", "calls/hold-resume"})
+    void countsSippCapturesLikeTsharkSipStat(String fixture) throws Exception {
+        TsharkSipStat expected = TsharkSipStat.parse(new String(Fixtures.bytes(fixture + ".sip-stat.txt"),
                 StandardCharsets.UTF_8));
-        SipStatistics got = CaptureFixture.analyse(SIPREC).statistics();
+        SipStatistics got = CaptureFixture.analyse(fixture + ".sip.json").statistics();
         assertEquals(expected.messages(), got.messages());
         assertEquals(expected.resent(), got.resent());
         assertEquals(expected.methods(), new TreeMap<>(got.requestsByMethod()));
@@ -171,6 +173,35 @@ class DialogTrackerTest {
         assertEquals(new SipEndpoint("127.0.0.1", 7102), moves.get(1).newMedia());
         assertTrue(holds.get(0).timeUtc().isBefore(moves.get(0).timeUtc()));
         assertEquals(1, events(a, second, SipEventKind.HANGUP).size());
+    }
+
+    @Test
+    void reportsSendonlyAndZeroAddressHoldsResumeOnNewPortAndCalleeHangup() throws Exception {
+        SipAnalysis a = CaptureFixture.analyse(HOLD);
+        assertEquals(1, a.calls().size());
+        SipCall c = a.calls().get(0);
+        assertEquals(CallOutcome.ANSWERED, c.outcome());
+        assertEquals(CallSide.CALLEE, c.hangupBy());
+        List<SipEvent> holds = events(a, c.callId(), SipEventKind.HOLD);
+        List<SipEvent> resumes = events(a, c.callId(), SipEventKind.RESUME);
+        assertEquals(2, holds.size());
+        assertEquals(2, resumes.size());
+        assertTrue(holds.stream().allMatch(e -> e.side() == CallSide.CALLER));
+        assertTrue(holds.get(0).summary().contains("sendonly"), holds.get(0).summary());
+        assertTrue(holds.get(1).summary().contains("c=0.0.0.0"), holds.get(1).summary());
+        assertTrue(holds.get(0).timeUtc().isBefore(resumes.get(0).timeUtc()));
+        assertTrue(resumes.get(0).timeUtc().isBefore(holds.get(1).timeUtc()));
+        List<SipEvent> moves = events(a, c.callId(), SipEventKind.MEDIA_ADDRESS_CHANGE);
+        assertEquals(1, moves.size());
+        assertEquals(new SipEndpoint("127.0.0.1", 6000), moves.get(0).oldMedia());
+        assertEquals(new SipEndpoint("127.0.0.1", 6100), moves.get(0).newMedia());
+        assertEquals(resumes.get(1).timeUtc(), moves.get(0).timeUtc());
+        SipEvent busy = events(a, c.callId(), SipEventKind.REJECTED).get(0);
+        assertEquals(503, busy.statusCode());
+        assertEquals("OPTIONS", busy.method());
+        assertEquals(MediaDirection.RECVONLY, c.latestSdp(CallSide.CALLEE, holds.get(0).timeUtc().plusMillis(1))
+                .orElseThrow().sdp().media().get(0).direction());
+        assertTrue(c.answerSetupMs() >= 400, "answered after " + c.answerSetupMs() + " ms");
     }
 
     @Test
