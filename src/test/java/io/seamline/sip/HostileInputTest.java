@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Mutates real fixtures (RFC 4475 messages, the captured SIPREC INVITE) with a fixed seed and checks
  * that the parsers only ever throw {@link SipParseException} and that the tracker never throws.
  */
+@Tag("slow")
 class HostileInputTest {
 
     private static final String[] SEEDS = {
