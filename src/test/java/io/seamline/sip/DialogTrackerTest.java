@@ -70,7 +70,8 @@ class DialogTrackerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sngrep-aaa", "heplify-rtp_rtcp_sip_ipv4_udp", "heplify-FAX-Call-t38-CA-TDM-SIP-FB-1",
-        "heplify-sip_ipv6_udp"})
+        "heplify-sip_ipv6_udp", "heplify-sip_ipv4_tcp", "heplify-sip_ipv4_tcp_retrans", "heplify-sip_tcp_websocket",
+        "heplify-erspan_sip_ipv4_udp", "sngrep-ipv6frag", "sngrep-ipip"})
     void countsMessagesMethodsCodesAndResendsLikeTsharkSipStat(String capture) throws Exception {
         TsharkSipStat expected = TsharkSipStat.read(capture);
         SipStatistics got = CaptureFixture.analyse("captures/" + capture + ".sip.json").statistics();
@@ -94,7 +95,8 @@ class DialogTrackerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {AAA, FAX, SIPREC})
+    @ValueSource(strings = {AAA, FAX, SIPREC, "captures/heplify-erspan_sip_ipv4_udp.sip.json",
+        "captures/sngrep-ipv6frag.sip.json"})
     void flagsExactlyTheFramesTsharkCallsResent(String fixture) throws Exception {
         Map<Long, Boolean> ours = new HashMap<>();
         for (SipCall c : CaptureFixture.analyse(fixture).calls()) {
