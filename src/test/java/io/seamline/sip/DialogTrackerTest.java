@@ -147,7 +147,7 @@ class DialogTrackerTest {
     @Test
     void reportsRecordingRejectedForG729ThenAnsweredPausedMovedAndHungUp() throws Exception {
         SipAnalysis a = CaptureFixture.analyse(SIPREC);
-        List<SipCall> recordings = a.calls().stream().filter(SipCall::recording).toList();
+        List<SipCall> recordings = a.recordingSessions();
         assertEquals(2, recordings.size());
         SipCall rejected = recordings.get(0);
         SipCall answered = recordings.get(1);
@@ -175,6 +175,10 @@ class DialogTrackerTest {
         assertEquals(new SipEndpoint("127.0.0.1", 7102), moves.get(1).newMedia());
         assertTrue(holds.get(0).timeUtc().isBefore(moves.get(0).timeUtc()));
         assertEquals(1, events(a, second, SipEventKind.HANGUP).size());
+        List<RecordingMetadata.StreamBinding> streams = answered.recordingStreams();
+        assertEquals(7100, streams.get(0).media().port());
+        assertEquals("Customer", streams.get(0).senders().get(0).name());
+        assertEquals("Agent Smith", streams.get(1).senders().get(0).name());
     }
 
     @Test
