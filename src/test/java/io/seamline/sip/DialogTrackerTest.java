@@ -252,6 +252,10 @@ class DialogTrackerTest {
     void formatsIpv6EndpointsWithBrackets() throws Exception {
         SipCall c = CaptureFixture.analyse("captures/heplify-sip_ipv6_udp.sip.json").calls().get(0);
         assertTrue(c.caller().toString().startsWith("["), c.caller().toString());
+        // The 200 OK carries SDP without Content-Type: it is still read as the callee's answer.
+        SdpExchange answer = c.latestSdp(CallSide.CALLEE, c.answeredUtc()).orElseThrow();
+        assertEquals(5008, answer.sdp().firstAudio().orElseThrow().port());
+        assertTrue(c.warnings().get(0).contains("read as SDP"), c.warnings().toString());
         assertEquals(CallOutcome.ANSWERED, c.outcome());
     }
 
