@@ -28,6 +28,7 @@ final class CallAccumulator {
     private final Map<String, Tx> transactions = new LinkedHashMap<>();
     private final List<SdpExchange> sdps = new ArrayList<>();
     private final Map<String, SessionDescription> lastSdpByPath = new HashMap<>();
+    private final Map<String, SipEndpoint> lastEndpointByStream = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private boolean recording;
     private boolean recordingEventSent;
@@ -113,9 +114,8 @@ final class CallAccumulator {
         }
         if (tx.request == null) {
             tx.request = c;
-        } else {
-            tx.copies++;
         }
+        tx.copies++;
         events.add(event(c, SipEventKind.REQUEST, side, m.method() + " " + m.requestUri() + " from " + who(side, c.source())
                 + " to " + c.destination() + (c.resent() ? " (resent)" : ""), 0));
         if (m.isRecordingSession()) {
@@ -229,6 +229,13 @@ final class CallAccumulator {
             events.add(event(c, SipEventKind.RESUME, side, (recording ? "recording resumed" : "media resumed") + by
                     + ": " + directionText(sdp), 0));
         }
+        // A held stream (c=0.0.0.0, port 0) has no endpoint; a move is judged against the last real one.
+        for (int i = 0; i < prev.media().size(); i++) {
+            SipEndpoint ep = endpoint(prev.media().get(i));
+            if (ep != null) {
+                lastEndpointByStream.put(path + "\u0000" + i, ep);
+            }
+        }
         int n = Math.min(prev.media().size(), sdp.media().size());
         for (int i = 0; i < n; i++) {
             MediaDescription a = prev.media().get(i);
@@ -241,7 +248,7 @@ final class CallAccumulator {
                         + String.join(",", oldCodecs) + " -> " + String.join(",", newCodecs) + by, c.frameNumber(), side,
                         c.source(), c.destination(), method, m.statusCode(), null, null, newCodecs, false));
             }
-            SipEndpoint oldEp = endpoint(a);
+            SipEndpoint oldEp = lastEndpointByStream.get(path + "\u0000" + i);
             SipEndpoint newEp = endpoint(b);
             if (oldEp != null && newEp != null && !oldEp.equals(newEp)) {
                 events.add(new SipEvent(c.timeUtc(), SipEventKind.MEDIA_ADDRESS_CHANGE, callId, stream
@@ -342,7 +349,8 @@ final class CallAccumulator {
         Tx decisive = null;
         boolean anyInvite = false;
         for (Tx t : transactions.values()) {
-            txs.add(new SipTransaction(t.method, t.cseq, t.side, t.request, t.copies, t.responses, t.finalCode, t.finalUtc));
+            boolean inDialog = t.request != null && !t.request.message().toTag().isEmpty();
+            txs.add(new SipTransaction(t.method, t.cseq, t.side, inDialog, t.request, t.copies, t.responses, t.finalCode, t.finalUtc));
             if (t.method.equals("INVITE")) {
                 anyInvite = true;
                 if (t.initialInvite && (decisive == null || decisive.answered == null)) {
@@ -405,7 +413,7 @@ final class CallAccumulator {
         boolean timedOut = !captureEndUtc.isBefore(timeout);
         Instant at = timedOut ? timeout : captureEndUtc;
         SipEventKind kind = t.method.equals("OPTIONS") ? SipEventKind.OPTIONS_UNANSWERED : SipEventKind.NO_FINAL_RESPONSE;
-        String copies = t.copies > 0 ? " (sent " + (t.copies + 1) + " times)" : "";
+        String copies = t.copies > 1 ? " (sent " + t.copies + " times)" : "";
         String summary = t.method + " " + t.cseq + " from " + who(t.side, r.source()) + " to " + r.destination()
                 + copies + (timedOut ? " got no final response within 32 s (RFC 3261 Timer B/F)"
                         : " got no final response before the capture ended");

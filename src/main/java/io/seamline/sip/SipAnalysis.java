@@ -11,4 +11,9 @@ public record SipAnalysis(List<SipCall> calls, List<SipEvent> events, SipStatist
         events = List.copyOf(events);
         parseFailures = List.copyOf(parseFailures);
     }
+
+    /** @return the calls that are SIPREC recording sessions (RFC 7866), in order of first appearance */
+    public List<SipCall> recordingSessions() {
+        return calls.stream().filter(SipCall::recording).toList();
+    }
 }

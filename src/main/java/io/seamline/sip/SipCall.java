@@ -81,6 +81,25 @@ public record SipCall(
         return Optional.ofNullable(best);
     }
 
+    /**
+     * For a SIPREC session: the metadata streams joined by {@code a=label} to the media of the last SDP
+     * the recording client (the caller) sent, with the participants sending each stream.
+     *
+     * @return the bindings; empty when there is no metadata or no SDP from the client
+     */
+    public List<RecordingMetadata.StreamBinding> recordingStreams() {
+        if (recordingMetadata == null) {
+            return List.of();
+        }
+        SdpExchange last = null;
+        for (SdpExchange e : sdpExchanges) {
+            if (e.side() == CallSide.CALLER) {
+                last = e;
+            }
+        }
+        return last == null ? List.of() : recordingMetadata.bind(last.sdp());
+    }
+
     /** @return the number of captured messages of this Call-ID */
     public int messageCount() {
         return messages.size();

@@ -114,7 +114,13 @@ public final class SipParser {
         if (body.length > 0) {
             ContentType type = ContentType.parse(ct == null ? "" : ct);
             if (ct == null) {
-                warnings.add("body of " + body.length + " bytes has no Content-Type");
+                // Some user agents omit Content-Type on SDP answers; an SDP body always starts with v= (RFC 4566 §5).
+                boolean looksLikeSdp = body.length >= 3 && body[0] == 'v' && body[1] == '=' && body[2] == '0';
+                if (looksLikeSdp) {
+                    type = ContentType.parse(ContentType.SDP);
+                }
+                warnings.add("body of " + body.length + " bytes has no Content-Type"
+                        + (looksLikeSdp ? "; read as SDP since it starts with v=0" : ""));
             }
             collectParts(headers, type, body, 0, parts, warnings);
         }

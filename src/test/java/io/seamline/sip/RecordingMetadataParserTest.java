@@ -51,6 +51,7 @@ class RecordingMetadataParserTest {
         "metadata/xxe-external-entity.xml|DOCTYPE",
         "metadata/wrong-root.xml|root is {urn:example:not-siprec}recording",
         "metadata/not-well-formed.xml|not acceptable XML at line",
+        "metadata/deep-nesting.xml|maxElementDepth",
     })
     void refusesHostileOrForeignDocuments(String file, String expected) {
         SipParseException e = assertThrows(SipParseException.class, () -> RecordingMetadataParser.parse(Fixtures.bytes(file)));

@@ -191,6 +191,31 @@ class SipParserTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"sngrep-aaa", "heplify-rtp_rtcp_sip_ipv4_udp", "heplify-FAX-Call-t38-CA-TDM-SIP-FB-1",
+        "heplify-sip_ipv6_udp", "heplify-sip_ipv4_tcp", "heplify-sip_ipv4_tcp_retrans", "heplify-sip_tcp_websocket",
+        "heplify-erspan_sip_ipv4_udp", "sngrep-ipv6frag", "sngrep-ipip"})
+    void readsEveryCapturedMessageWithTheMethodOrStatusTsharkSees(String capture) throws Exception {
+        int n = 0;
+        for (var m : CaptureFixture.messages("captures/" + capture + ".sip.json")) {
+            SipMessage msg = SipParser.parse(java.util.Base64.getDecoder().decode(m.get("payloadBase64").asText()));
+            String method = m.get("tsharkMethod").asText();
+            if (method.isEmpty()) {
+                assertEquals(m.get("tsharkStatusCode").asInt(), msg.statusCode(), "frame " + m.get("frame"));
+            } else {
+                assertEquals(method, msg.method(), "frame " + m.get("frame"));
+            }
+            assertFalse(msg.callId().isEmpty(), "frame " + m.get("frame"));
+            for (MimePart p : msg.parts()) {
+                if (p.contentType().is(ContentType.SDP)) {
+                    SdpParser.parse(p.bodyText());
+                }
+            }
+            n++;
+        }
+        assertTrue(n > 0);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "SIP/2.0", "INVITE", "\r\n\r\nX", "SIP/2.0 99 x\r\n\r\n", "A B SIP/2.0\r\n:\r\n\r\n"})
     void rejectsFragmentsWithCheckedExceptionOnly(String text) {
         assertThrows(SipParseException.class, () -> SipParser.parse(text.getBytes(StandardCharsets.UTF_8)));

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Extracts every SIP message of a UDP capture into a JSON fixture for DialogTrackerTest.
 
-For each frame tshark dissects as SIP it records frame number, capture time (epoch seconds with
-microseconds), source/destination address and port, transport, tshark's own sip.Method /
+For each frame tshark dissects as SIP over UDP (not the copies quoted inside ICMP errors) it records
+frame number, capture time (epoch seconds with microseconds), source/destination address and port,
+transport, tshark's own sip.Method /
 sip.Status-Code / sip.resend verdicts, and the UDP payload (the raw SIP message) in base64. The tests
 feed the payloads to DialogTracker in capture order and compare with tshark's `-z sip,stat` figures in
 /work/shared/captures/reference/.
@@ -24,7 +25,7 @@ FIELDS = ["frame.number", "frame.time_epoch", "ip.src", "ipv6.src", "udp.srcport
 
 
 def main(capture, out):
-    cmd = ["tshark", "-r", capture, "-Y", "sip && udp", "-T", "fields", "-E", "separator=\t", "-E", "occurrence=f"]
+    cmd = ["tshark", "-r", capture, "-Y", "sip && udp && !icmp && !icmpv6", "-T", "fields", "-E", "separator=\t", "-E", "occurrence=f"]
     for f in FIELDS:
         cmd += ["-e", f]
     rows = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.splitlines()

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Makes siprec-488-then-200.pcap and siprec-488-then-200.sip.json: a SIPREC (RFC 7866) recording
+# Makes siprec-488-then-200.pcap, its SIP messages as siprec-488-then-200.sip.json and tshark's
+# -z sip,stat report siprec-488-then-200.sip-stat.txt: a SIPREC (RFC 7866) recording
 # client (sipp, src-uac.xml) calling a recording server (sipp, srs-uas.xml) twice over UDP on
 # loopback. Call 1 offers G.729 and is rejected 488; call 2 offers G.711 with rs-metadata
 # (participants, labels, conversationId) and is answered 200, paused (a=inactive), moved to new
@@ -23,3 +24,4 @@ ip netns exec $NS sipp -sf src-uac.xml -inf codecs.csv -i 127.0.0.1 -p 5060 127.
 wait $CAP || true
 cp /tmp/siprec-raw.pcap siprec-488-then-200.pcap
 python3 ../captures/extract-sip.py siprec-488-then-200.pcap siprec-488-then-200.sip.json
+tshark -r siprec-488-then-200.pcap -q -z sip,stat > siprec-488-then-200.sip-stat.txt
