@@ -91,8 +91,8 @@ public final class AnalysisService {
                 item.put("handoffs", outcome.handoffs());
                 perEvidence.add(item);
             }
+            int gaps = analyzeAudio(evidence, store, warnings, perEvidence, monitor);
             int lanes = store.lanes().size();
-            int gaps = store.gaps().size();
             String digest = DerivedTables.digest(c);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("toolVersion", SeamlineVersion.get());
@@ -103,6 +103,79 @@ public final class AnalysisService {
             return new AnalysisSummary(captures, frames, calls, messages, streams, handoffs, lanes, gaps, warnings,
                     digest);
         });
+    }
+
+    /**
+     * Reads every recording and edge buffer into lanes, then aligns all lanes and stores the gaps.
+     * The audio is copied out of the vault under its original name into a scratch folder (file-name
+     * conventions and sidecars depend on the name) that is deleted afterwards.
+     */
+    private int analyzeAudio(List<Evidence> evidence, AnalysisStore store, List<String> warnings,
+            List<Map<String, Object>> perEvidence, TaskMonitor monitor)
+            throws java.sql.SQLException, java.io.IOException, CaseFileException, CancelledException {
+        List<Evidence> audio = evidence.stream()
+                .filter(e -> e.kind() == EvidenceKind.RECORDING || e.kind() == EvidenceKind.EDGE_BUFFER).toList();
+        Path scratch = java.nio.file.Files.createTempDirectory("seamline-analysis-");
+        try {
+            for (Evidence e : evidence) {
+                if (e.format() == io.seamline.casefile.EvidenceFormat.JSON) {
+                    copyOut(e, scratch);
+                }
+            }
+            java.time.ZoneId zone = cases.info().timeZone();
+            GapThresholds thresholds = GapThresholds.defaults();
+            List<AudioEvidenceAnalyzer.AudioLane> lanes = new ArrayList<>();
+            int done = 0;
+            for (Evidence e : audio) {
+                if (monitor.isCancelled()) {
+                    throw new CancelledException("analysis");
+                }
+                monitor.progress("audio", done++, audio.size());
+                Path file = copyOut(e, scratch);
+                List<AudioEvidenceAnalyzer.AudioLane> read;
+                try {
+                    read = new AudioEvidenceAnalyzer(store, thresholds).analyze(e, file, zone, scratch);
+                } catch (io.seamline.audio.AudioFormatException bad) {
+                    throw new CaseFileException(Path.of(e.originalName()), "evidence " + e.id() + ": "
+                            + bad.getMessage().replace(file.toString() + ": ", "") + "; the case is unchanged", bad);
+                }
+                lanes.addAll(read);
+                if (!read.isEmpty()) {
+                    for (String w : read.get(0).warnings()) {
+                        warnings.add(e.originalName() + ": " + w);
+                    }
+                }
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("evidenceId", e.id());
+                item.put("sha256", e.sha256());
+                item.put("lanes", read.size());
+                perEvidence.add(item);
+            }
+            monitor.progress("align", 0, 1);
+            return new CaseAlignment(store, CaseAlignment.Parameters.defaults(), thresholds).run(lanes, scratch);
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    private Path copyOut(Evidence e, Path dir) throws CaseFileException, java.io.IOException {
+        String name = Path.of(e.originalName()).getFileName().toString();
+        Path target = dir.resolve(name);
+        if (java.nio.file.Files.exists(target)) {
+            target = dir.resolve(e.id() + "-" + name);
+        }
+        try (InputStream in = cases.openOriginal(e.id())) {
+            java.nio.file.Files.copy(in, target);
+        }
+        return target;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // A scratch folder left in the temp directory holds only copies; the case is unaffected.
+        }
     }
 
     /** Thrown from inside a capture pass when the user cancels; never escapes this class. */

@@ -27,9 +27,10 @@ import java.util.Optional;
  */
 final class CaseAlignment {
     /** Parameters of alignment, stated in every result. */
-    record Parameters(double metadataSearchSeconds, double flagOffsetMs, double lateStartToleranceMs) {
+    record Parameters(double metadataSearchSeconds, double flagOffsetMs, double lateStartToleranceMs,
+            double minMissingMs) {
         static Parameters defaults() {
-            return new Parameters(10.0, 500.0, 1000.0);
+            return new Parameters(10.0, 500.0, 1000.0, 20.0);
         }
     }
 
@@ -86,8 +87,16 @@ final class CaseAlignment {
                 }
                 AlignmentResult result = aligner.align(reference.signal(), a.samples(), coarse, search);
                 boolean correlated = result.method() != AlignmentMethod.METADATA_ONLY;
-                double offsetRefSamples = correlated ? result.refinedOffsetSamples() : coarse;
-                coarse = Math.round(offsetRefSamples);
+                List<SpliceFinding> cuts = List.of();
+                if (correlated) {
+                    // The whole-lane offset follows the longest stretch; a lane cut and joined has several.
+                    cuts = splices.detect(reference.signal(), a.samples(), coarse, search).splices().stream()
+                            .filter(s -> s.kind() == SpliceFinding.Kind.SPLICE
+                                    && s.missingSeconds() * 1000 >= parameters.minMissingMs())
+                            .toList();
+                }
+                double offsetRefSamples = !correlated ? coarse
+                        : cuts.isEmpty() ? result.refinedOffsetSamples() : cuts.get(0).offsetBeforeSamples();
                 aligned = reference.startUtc() == null ? null : plusSeconds(reference.startUtc(),
                         offsetRefSamples / refRate);
                 double correctionMs = lane.metadataStartUtc() == null || aligned == null ? 0
@@ -99,19 +108,17 @@ final class CaseAlignment {
                 record = new AlignmentRecord(lane.id(), lane.name(), lane.evidenceId(), aligned, round3(correctionMs),
                         correctionSamples, round3(result.driftPpm()), round3(result.confidence()), method, flagged,
                         reference.name());
-                if (correlated) {
-                    SpliceDetector.Detection detection = splices.detect(reference.signal(), a.samples(), coarse,
-                            Math.max(refRate, 1));
-                    for (SpliceFinding s : detection.splices()) {
-                        if (s.kind() == SpliceFinding.Kind.SPLICE && s.missingSamples() > 0 && aligned != null) {
-                            double laneSec = s.lanePositionSeconds();
-                            Instant start = plusSeconds(aligned, laneSec);
-                            Instant end = plusSeconds(start, s.missingSeconds());
-                            store.putGap(withCause(lane, start, end, laneSec, laneSec, s.missingSeconds(),
-                                    GapKind.MISSING_SPAN, s.confidence(), events, streams, alignmentParameters()));
-                            gapCount++;
-                        }
+                for (SpliceFinding s : cuts) {
+                    if (aligned == null) {
+                        break;
                     }
+                    double laneSec = s.lanePositionSeconds();
+                    Instant startUtc = plusSeconds(reference.startUtc(), (s.offsetBeforeSamples()
+                            + s.lanePositionSamples()) / (double) refRate);
+                    Instant endUtc = plusSeconds(startUtc, s.missingSeconds());
+                    store.putGap(withCause(lane, startUtc, endUtc, laneSec, laneSec, s.missingSeconds(),
+                            GapKind.MISSING_SPAN, s.confidence(), events, streams, alignmentParameters()));
+                    gapCount++;
                 }
             }
             store.putAlignment(record);
@@ -296,6 +303,7 @@ final class CaseAlignment {
         m.put("alignmentSearchSeconds", parameters.metadataSearchSeconds());
         m.put("flagOffsetMs", parameters.flagOffsetMs());
         m.put("lateStartToleranceMs", parameters.lateStartToleranceMs());
+        m.put("minMissingMs", parameters.minMissingMs());
         return m;
     }
 
