@@ -66,6 +66,11 @@ final class PcmScratchFile implements CorrelationInput {
         return this;
     }
 
+    /** Like {@link #finishWriting()}, but a no-op when already finished (several lanes may share a file). */
+    PcmScratchFile finishWritingOnce() throws IOException {
+        return out == null ? this : finishWriting();
+    }
+
     @Override
     public int sampleRateHz() {
         return sampleRateHz;

@@ -128,6 +128,60 @@ public final class CaseService implements AutoCloseable {
         return caseFile.inTransaction(c -> caseFile.custody().append(actor, "note", subject, details));
     }
 
+    /**
+     * Adds an examiner's note on {@code [startUtc, endUtc]} (on one lane when {@code laneId} is not
+     * null), recorded in the custody log with every field of the note.
+     */
+    public Annotation annotate(Instant startUtc, Instant endUtc, Long laneId, String text)
+            throws CaseFileException, CancelledException {
+        if (text == null || text.isBlank()) {
+            throw new CaseFileException(caseFile.path(), "an annotation needs text");
+        }
+        if (endUtc.isBefore(startUtc)) {
+            throw new CaseFileException(caseFile.path(), "an annotation must not end before it starts");
+        }
+        return caseFile.inTransaction(c -> {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("startUtc", UtcTimes.format(startUtc));
+            details.put("endUtc", UtcTimes.format(endUtc));
+            details.put("laneId", laneId);
+            details.put("text", text.strip());
+            CustodyEntry entry = caseFile.custody().append(actor, "annotate", "time range", details);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO annotation (start_utc, end_utc, lane_id, text,"
+                    + " custody_seq) VALUES (?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, UtcTimes.format(startUtc));
+                ps.setString(2, UtcTimes.format(endUtc));
+                ps.setObject(3, laneId);
+                ps.setString(4, text.strip());
+                ps.setLong(5, entry.seq());
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    return new Annotation(keys.getLong(1), UtcTimes.parse(UtcTimes.format(startUtc)),
+                            UtcTimes.parse(UtcTimes.format(endUtc)), laneId, text.strip(), entry.seq());
+                }
+            }
+        });
+    }
+
+    /** Every annotation, by start time. */
+    public List<Annotation> annotations() throws CaseFileException {
+        return read(() -> {
+            List<Annotation> out = new ArrayList<>();
+            try (Statement st = caseFile.connection().createStatement();
+                 ResultSet rs = st.executeQuery("SELECT id, start_utc, end_utc, lane_id, text, custody_seq"
+                         + " FROM annotation ORDER BY start_utc, id")) {
+                while (rs.next()) {
+                    long lane = rs.getLong(4);
+                    out.add(new Annotation(rs.getLong(1), UtcTimes.parse(rs.getString(2)),
+                            UtcTimes.parse(rs.getString(3)), rs.wasNull() ? null : lane, rs.getString(5),
+                            rs.getLong(6)));
+                }
+            }
+            return out;
+        });
+    }
+
     /** Appends a custody entry for work another service did in the caller's transaction. */
     public CustodyEntry recordCustody(String action, String subject, Map<String, ?> details) throws SQLException {
         return caseFile.custody().append(actor, action, subject, details);
@@ -149,6 +203,7 @@ public final class CaseService implements AutoCloseable {
                 problems.addAll(crossCheck(e, entries));
             }
             problems.addAll(checkDerived(entries));
+            problems.addAll(checkAnnotations(entries));
             for (CustodyEntry entry : entries) {
                 if (entry.action().equals("import")) {
                     long id = detailLong(entry, "evidenceId");
@@ -303,6 +358,44 @@ public final class CaseService implements AutoCloseable {
         compare(problems, label, "kind", d.path("kind").asText(), e.kind().cliName());
         compare(problems, label, "format", d.path("format").asText(), e.format().label());
         compare(problems, label, "chunk count", d.path("chunkCount").asLong(), (long) e.chunkCount());
+        return problems;
+    }
+
+    /** Each annotation must match the custody entry that recorded it, and no recorded one may be missing. */
+    private List<String> checkAnnotations(List<CustodyEntry> entries) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        List<Annotation> rows;
+        try {
+            rows = annotations();
+        } catch (CaseFileException e) {
+            return List.of("annotations cannot be read: " + e.getMessage());
+        }
+        for (CustodyEntry entry : entries) {
+            if (!entry.action().equals("annotate")) {
+                continue;
+            }
+            Optional<Annotation> row = rows.stream().filter(a -> a.custodySeq() == entry.seq()).findFirst();
+            if (row.isEmpty()) {
+                problems.add("annotation recorded by custody entry " + entry.seq() + " is missing from the case");
+                continue;
+            }
+            JsonNode d = CanonicalJson.read(entry.detailsJson());
+            Annotation a = row.get();
+            boolean same = d.path("text").asText().equals(a.text())
+                    && d.path("startUtc").asText().equals(UtcTimes.format(a.startUtc()))
+                    && d.path("endUtc").asText().equals(UtcTimes.format(a.endUtc()))
+                    && (d.path("laneId").isNull() ? a.laneId() == null : a.laneId() != null
+                            && d.path("laneId").asLong() == a.laneId());
+            if (!same) {
+                problems.add("annotation " + a.id() + " was changed after custody entry " + entry.seq()
+                        + " recorded it");
+            }
+        }
+        for (Annotation a : rows) {
+            if (entries.stream().noneMatch(e -> e.seq() == a.custodySeq() && e.action().equals("annotate"))) {
+                problems.add("annotation " + a.id() + " has no custody entry");
+            }
+        }
         return problems;
     }
 

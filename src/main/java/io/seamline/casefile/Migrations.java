@@ -134,7 +134,28 @@ final class Migrations {
                     """
                     CREATE TABLE alignment (
                         lane_id INTEGER PRIMARY KEY REFERENCES lane(id),
-                        details TEXT NOT NULL)""")));
+                        details TEXT NOT NULL)""")),
+            new Migration(3, "annotations and stitched results", List.of(
+                    // An examiner's note on a time range; its custody entry repeats every field so verify can
+                    // compare the row with what was recorded.
+                    """
+                    CREATE TABLE annotation (
+                        id INTEGER PRIMARY KEY,
+                        start_utc TEXT NOT NULL,
+                        end_utc TEXT NOT NULL,
+                        lane_id INTEGER,
+                        text TEXT NOT NULL,
+                        custody_seq INTEGER NOT NULL REFERENCES custody(seq))""",
+                    // A stitched recording written outside the case: its manifest and output hash, tied to the
+                    // custody entry of the stitch.
+                    """
+                    CREATE TABLE stitch (
+                        id INTEGER PRIMARY KEY,
+                        created_utc TEXT NOT NULL,
+                        output_path TEXT NOT NULL,
+                        output_sha256 TEXT NOT NULL,
+                        manifest TEXT NOT NULL,
+                        custody_seq INTEGER NOT NULL REFERENCES custody(seq))""")));
 
     /** The version a case reaches after every migration this build knows. */
     static final int LATEST = ALL.get(ALL.size() - 1).version();
