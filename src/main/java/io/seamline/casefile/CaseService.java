@@ -173,9 +173,9 @@ public final class CaseService implements AutoCloseable {
                          + " FROM annotation ORDER BY start_utc, id")) {
                 while (rs.next()) {
                     long lane = rs.getLong(4);
+                    Long laneId = rs.wasNull() ? null : lane;
                     out.add(new Annotation(rs.getLong(1), UtcTimes.parse(rs.getString(2)),
-                            UtcTimes.parse(rs.getString(3)), rs.wasNull() ? null : lane, rs.getString(5),
-                            rs.getLong(6)));
+                            UtcTimes.parse(rs.getString(3)), laneId, rs.getString(5), rs.getLong(6)));
                 }
             }
             return out;

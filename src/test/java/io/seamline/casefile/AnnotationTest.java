@@ -26,7 +26,8 @@ class AnnotationTest {
             assertEquals(from, a.startUtc());
             assertEquals("annotate", service.custody().get((int) a.custodySeq() - 1).action());
             assertEquals(1, service.annotations().size());
-            assertTrue(service.verify(TaskMonitor.NONE).intact());
+            VerificationReport clean = service.verify(TaskMonitor.NONE);
+            assertTrue(clean.intact(), clean.problems().toString());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + path); Statement st = c.createStatement()) {
             st.execute("UPDATE annotation SET text = 'nothing to see'");
