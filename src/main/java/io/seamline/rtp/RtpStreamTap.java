@@ -136,10 +136,8 @@ public final class RtpStreamTap implements CaptureTap {
         byte[] b = d.payload();
         Conversation conv = find(d);
         if (conv == null) {
-            if (b.length >= 8 && RtcpParser.looksLikeRtcp(b)) {
-                for (RtcpParser.Entry e : RtcpParser.parse(b, d.frameNumber(), d.timeUtc())) {
-                    rtcpBySsrc.computeIfAbsent(e.aboutSsrc(), k -> new ArrayList<>()).add(e.report());
-                }
+            if (RtcpParser.looksLikeRtcp(b, !rtcpAnnounced(d))) {
+                keepRtcp(d);
                 return;
             }
             if (!heuristic || !heuristicMatch(d)) {
@@ -153,14 +151,26 @@ public final class RtpStreamTap implements CaptureTap {
         }
         RtpHeader h = RtpHeader.parse(b);
         if (h == null || (h.payloadType() >= 72 && h.payloadType() <= 76)) {
-            if (b.length >= 8 && RtcpParser.looksLikeRtcp(b)) {
-                for (RtcpParser.Entry e : RtcpParser.parse(b, d.frameNumber(), d.timeUtc())) {
-                    rtcpBySsrc.computeIfAbsent(e.aboutSsrc(), k -> new ArrayList<>()).add(e.report());
-                }
+            // RTCP multiplexed on the RTP port (RFC 5761 §4).
+            if (RtcpParser.looksLikeRtcp(b, false)) {
+                keepRtcp(d);
             }
             return;
         }
         accept(d, conv, h);
+    }
+
+    private void keepRtcp(UdpDatagram d) {
+        for (RtcpParser.Entry e : RtcpParser.parse(d.payload(), d.frameNumber(), d.timeUtc())) {
+            rtcpBySsrc.computeIfAbsent(e.aboutSsrc(), k -> new ArrayList<>()).add(e.report());
+        }
+    }
+
+    /** True when SDP announced RTP on the port below either endpoint, which makes this its RTCP port (RFC 3550 §11). */
+    private boolean rtcpAnnounced(UdpDatagram d) {
+        Map.Entry<Long, Conversation> dst = announcedAt(new Endpoint(d.dstIp(), d.dstPort() - 1), d.frameNumber());
+        Map.Entry<Long, Conversation> src = announcedAt(new Endpoint(d.srcIp(), d.srcPort() - 1), d.frameNumber());
+        return dst != null && dst.getValue().rtp || src != null && src.getValue().rtp;
     }
 
     private static boolean heuristicMatch(UdpDatagram d) {
