@@ -67,6 +67,9 @@ public final class RtpStreamTap implements CaptureTap {
         }
     }
 
+    /** Streams kept at most; a hostile capture of random SSRCs must not exhaust memory. */
+    public static final int MAX_STREAMS = 50_000;
+
     private final boolean heuristic;
     private final Map<String, Conversation> exact = new HashMap<>();
     private final Map<Endpoint, TreeMap<Long, Conversation>> announced = new HashMap<>();
@@ -74,6 +77,7 @@ public final class RtpStreamTap implements CaptureTap {
     private final Map<Long, List<RtcpReport>> rtcpBySsrc = new HashMap<>();
     private final List<RtpPacketListener> listeners = new ArrayList<>();
     private Instant origin;
+    private long packetsOverStreamLimit;
 
     /** A tap with the heuristic on, as {@code -o rtp.heuristic_rtp:TRUE}. */
     public RtpStreamTap() {
@@ -144,7 +148,9 @@ public final class RtpStreamTap implements CaptureTap {
                 return;
             }
             conv = new Conversation(true, Map.of(), Map.of());
-            exact.put(pairKey(d), conv);
+            if (exact.size() < 4 * MAX_STREAMS) {
+                exact.put(pairKey(d), conv);
+            }
         }
         if (!conv.rtp) {
             return;
@@ -220,6 +226,10 @@ public final class RtpStreamTap implements CaptureTap {
         double relativeMs = relativeMs(d.timeUtc());
         StreamState s = streams.get(key);
         if (s == null) {
+            if (streams.size() >= MAX_STREAMS) {
+                packetsOverStreamLimit++;
+                return;
+            }
             s = new StreamState(key, d.frameNumber(), d.timeUtc(), relativeMs / 1000.0);
             streams.put(key, s);
         }
@@ -273,6 +283,11 @@ public final class RtpStreamTap implements CaptureTap {
     private double relativeMs(Instant t) {
         Duration rel = Duration.between(origin == null ? t : origin, t);
         return rel.getSeconds() * 1000.0 + rel.getNano() / 1_000_000.0;
+    }
+
+    /** @return RTP packets ignored because {@link #MAX_STREAMS} streams were already open (0 for real calls) */
+    public long packetsOverStreamLimit() {
+        return packetsOverStreamLimit;
     }
 
     /**
