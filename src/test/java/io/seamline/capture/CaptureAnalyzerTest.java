@@ -145,6 +145,31 @@ class CaptureAnalyzerTest {
         assertTrue(recorder.sip.get(0).srcIp().contains(":"), recorder.sip.get(0).srcIp());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} is {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "dtmf-vlan.pcap, EN10MB", "dtmf-qinq.pcap, EN10MB", "dtmf-raw.pcap, RAW", "dtmf-ipv4.pcap, IPV4",
+        "dtmf-null.pcap, NULL", "dtmf-loop.pcap, LOOP"})
+    void dissectsEveryLinkLayerVariantOfTheSameCall(String file, String linkType) throws Exception {
+        Recorder recorder = new Recorder();
+        CaptureSummary summary = run(CaptureReaderTest.fixture(file), recorder);
+        assertEquals(Map.of(linkType, summary.frameCount()), summary.linkTypes());
+        assertEquals(Map.of(SipTransport.UDP, 5), recorder.byTransport(), "tshark -r dtmf.pcap -Y sip | wc -l");
+        assertEquals(75, recorder.udp.size(), "tshark -r dtmf.pcap -Y udp | wc -l");
+        assertEquals("127.0.0.1", recorder.udp.get(0).srcIp());
+    }
+
+    @Test
+    void dissectsRawIpv6() throws Exception {
+        Recorder recorder = new Recorder();
+        CaptureSummary summary = run(CaptureReaderTest.fixture("sip-ipv6-raw.pcap"), recorder);
+        assertEquals(Map.of("IPV6", 6L), summary.linkTypes());
+        // sip-ipv6-raw.sip-stat.txt: tshark -r sip-ipv6-raw.pcap -q -z sip,stat
+        String stat = Files.readString(CaptureReaderTest.fixture("sip-ipv6-raw.sip-stat.txt"));
+        Matcher m = MESSAGES.matcher(stat);
+        assertTrue(m.find());
+        assertEquals(Integer.parseInt(m.group(1)), recorder.sip.size());
+    }
+
     @Test
     void reportsProgressUpToTheFileSize() throws IOException {
         Path file = SHARED.resolve("captures/public/heplify-FAX-Call-t38-CA-TDM-SIP-FB-1.pcap");
