@@ -170,6 +170,37 @@ class CaptureAnalyzerTest {
         assertEquals(Integer.parseInt(m.group(1)), recorder.sip.size());
     }
 
+    private static int referenceCount(String statFile) throws Exception {
+        Matcher m = MESSAGES.matcher(Files.readString(CaptureReaderTest.fixture(statFile)));
+        assertTrue(m.find(), statFile);
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Test
+    void reassemblesTcpOutOfOrderAndRetransmittedSegments() throws Exception {
+        Recorder inOrder = new Recorder();
+        run(CaptureReaderTest.fixture("tcp-in-order.pcap"), inOrder);
+        assertEquals(referenceCount("tcp-in-order.sip-stat.txt"), inOrder.sip.size());
+        Recorder reordered = new Recorder();
+        run(CaptureReaderTest.fixture("tcp-reordered.pcap"), reordered);
+        List<String> expected = inOrder.sip.stream().map(m -> new String(m.message(), StandardCharsets.ISO_8859_1)).sorted().toList();
+        List<String> actual = reordered.sip.stream().map(m -> new String(m.message(), StandardCharsets.ISO_8859_1)).sorted().toList();
+        assertEquals(expected, actual);
+    }
+
+    @Test
+    void reassemblesFragmentedIpv4Datagram() throws Exception {
+        Recorder recorder = new Recorder();
+        CaptureSummary summary = run(CaptureReaderTest.fixture("ipv4-fragments/ipv4-fragments.pcap"), recorder);
+        assertEquals(8, summary.frameCount());
+        assertEquals(referenceCount("ipv4-fragments/ipv4-fragments.sip-stat.txt"), recorder.sip.size());
+        assertEquals(6, recorder.udp.size(), "three fragments make one datagram");
+        SipPayload invite = recorder.sip.get(0);
+        String text = new String(invite.message(), StandardCharsets.ISO_8859_1);
+        assertTrue(invite.message().length > 3000 && text.startsWith("INVITE ") && text.endsWith("--foobar--\r\n"), text);
+        assertEquals(3, invite.frameNumber(), "completed by the last fragment");
+    }
+
     @Test
     void reportsProgressUpToTheFileSize() throws IOException {
         Path file = SHARED.resolve("captures/public/heplify-FAX-Call-t38-CA-TDM-SIP-FB-1.pcap");
