@@ -1,7 +1,7 @@
 package io.seamline.capture;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +52,7 @@ final class TcpSipReassembler {
         }
     }
 
-    private final Map<Endpoints, Direction> directions = new HashMap<>();
+    private final Map<Endpoints, Direction> directions = new LinkedHashMap<>();
     private final Consumer<String> warnings;
     private long tlsSegments;
     private long droppedStreams;
