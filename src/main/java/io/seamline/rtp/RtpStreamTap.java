@@ -32,7 +32,7 @@ public final class RtpStreamTap implements CaptureTap {
     private static final Set<Integer> WELL_KNOWN_PORTS = Set.of(53, 67, 68, 69, 123, 137, 138, 161, 162, 500, 514,
             520, 1719, 1812, 1813, 1900, 2427, 2727, 2944, 2945, 3478, 4500, 5060, 5061, 5353, 5355);
 
-    /** A media description from SDP: which PTs have which rtpmap names on an address and port. */
+    /** An address and port as SDP announces media on it (RFC 4566 c= and m= lines). */
     private record Endpoint(String ip, int port) {
     }
 

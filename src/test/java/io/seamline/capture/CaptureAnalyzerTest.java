@@ -202,6 +202,16 @@ class CaptureAnalyzerTest {
     }
 
     @Test
+    void printsIpv6AddressesAsTsharkDoes() throws Exception {
+        Recorder recorder = new Recorder();
+        run(SHARED.resolve("captures/public/heplify-sip_ipv6_udp.pcap"), recorder);
+        // tshark -r heplify-sip_ipv6_udp.pcap -Y sip -T fields -e ipv6.src -e ipv6.dst (frame 1)
+        assertEquals("fe80::21a:a0ff:fe07:32e0", recorder.sip.get(0).srcIp());
+        assertEquals("fec0::216:d3ff:fe0d:22c", recorder.sip.get(0).dstIp());
+        assertTrue(recorder.udp.get(0).ipv6());
+    }
+
+    @Test
     void reportsProgressUpToTheFileSize() throws IOException {
         Path file = SHARED.resolve("captures/public/heplify-FAX-Call-t38-CA-TDM-SIP-FB-1.pcap");
         List<Long> progress = new ArrayList<>();
