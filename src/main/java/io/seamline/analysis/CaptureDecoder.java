@@ -1,8 +1,8 @@
 package io.seamline.analysis;
 
-import io.seamline.audio.G711;
 import io.seamline.audio.WaveformPyramidBuilder;
 import io.seamline.audio.WaveformPyramidWriter;
+import io.seamline.rtp.RtpDecoder;
 import io.seamline.rtp.RtpHeader;
 import io.seamline.rtp.RtpPacketListener;
 import io.seamline.rtp.RtpStreamKey;
@@ -47,7 +47,7 @@ final class CaptureDecoder implements RtpPacketListener {
         this.store = store;
     }
 
-    /** How a stream was decoded: {@code "g711U"}, or {@code "not decodable: G.729"}. */
+    /** How a stream was decoded: {@code "G.711 µ-law"}, or {@code "not decodable: G.729"}. */
     String decoding(RtpStreamKey key) {
         Lane lane = lanes.get(key);
         if (lane != null) {
@@ -60,14 +60,14 @@ final class CaptureDecoder implements RtpPacketListener {
     public void packet(RtpStreamKey key, long frameNumber, Instant timeUtc, RtpHeader header, byte[] udpPayload) {
         Lane lane = lanes.get(key);
         if (lane == null) {
-            String codec = codecName(header.payloadType());
-            if (codec == null) {
+            var decoder = RtpDecoder.forPayload(header.payloadType(), null);
+            if (decoder.isEmpty()) {
                 if (!isEventOrNoise(header.payloadType())) {
-                    undecodable.putIfAbsent(key, "not decodable: " + payloadLabel(header.payloadType()));
+                    undecodable.putIfAbsent(key, RtpDecoder.notDecodable(header.payloadType(), null));
                 }
                 return;
             }
-            lane = new Lane(key, codec, header.payloadType(), header.timestamp(), timeUtc);
+            lane = new Lane(key, decoder.get(), header.payloadType(), header.timestamp(), timeUtc);
             lanes.put(key, lane);
         }
         if (header.payloadType() != lane.payloadType) {
@@ -106,39 +106,23 @@ final class CaptureDecoder implements RtpPacketListener {
         }
     }
 
-    /** Static payload types this build decodes (RFC 3551 Table 4). */
-    private static String codecName(int pt) {
-        return switch (pt) {
-            case 0 -> "g711U";
-            case 8 -> "g711A";
-            default -> null;
-        };
-    }
-
     private static boolean isEventOrNoise(int pt) {
         return pt == 13 || (pt >= 96 && pt <= 127);
     }
 
-    private static String payloadLabel(int pt) {
-        return switch (pt) {
-            case 3 -> "GSM";
-            case 4 -> "G.723";
-            case 9 -> "G.722";
-            case 18 -> "G.729";
-            default -> "payload type " + pt;
-        };
-    }
-
     private final class Lane {
         final RtpStreamKey key;
+        final RtpDecoder decoder;
         final String codec;
         final int payloadType;
-        final int rateHz = 8000;
+        final int rateHz;
+        /** Samples per RTP timestamp unit: 2 for G.722, whose RTP clock is 8 kHz for 16 kHz audio (RFC 3551 §4.5.2). */
+        final int samplesPerTick;
         final Instant firstPacketUtc;
         final long firstTimestamp;
         final short[] window;
         final BitSet covered;
-        final WaveformPyramidBuilder pyramid = new WaveformPyramidBuilder(8000, 1);
+        final WaveformPyramidBuilder pyramid;
         final List<long[]> holes = new ArrayList<>();
         long laneId = -1;
         long lastUnwrapped;
@@ -147,32 +131,36 @@ final class CaptureDecoder implements RtpPacketListener {
         int chunkIndex;
         long dropped;
 
-        Lane(RtpStreamKey key, String codec, int payloadType, long firstTimestamp, Instant firstPacketUtc) {
+        Lane(RtpStreamKey key, RtpDecoder decoder, int payloadType, long firstTimestamp, Instant firstPacketUtc) {
             this.key = key;
-            this.codec = codec;
+            this.decoder = decoder;
+            this.codec = decoder.codecName();
+            this.rateHz = decoder.sampleRateHz();
+            this.samplesPerTick = rateHz / 8000;
+            this.pyramid = new WaveformPyramidBuilder(rateHz, 1);
             this.payloadType = payloadType;
             this.firstTimestamp = firstTimestamp;
             this.lastUnwrapped = firstTimestamp;
             this.firstPacketUtc = firstPacketUtc;
-            this.window = new short[CHUNK_SAMPLES + REORDER_SECONDS * rateHz];
+            this.window = new short[CHUNK_SAMPLES + REORDER_SECONDS * this.rateHz];
             this.covered = new BitSet(window.length);
         }
 
         void add(long timestamp, byte[] payload, int offset, int length) throws SQLException {
             long unwrapped = unwrap(timestamp);
-            long position = unwrapped - firstTimestamp;
+            long position = (unwrapped - firstTimestamp) * samplesPerTick;
             if (position < flushedUpTo || position - endPosition > MAX_JUMP_SECONDS * rateHz) {
                 dropped++;
                 return;
             }
-            long end = position + length;
+            short[] pcm = decoder.decode(payload, offset, length);
+            long end = position + pcm.length;
             while (end - flushedUpTo > window.length) {
                 flushChunk(CHUNK_SAMPLES);
             }
-            for (int i = 0; i < length; i++) {
-                int b = payload[offset + i] & 0xff;
+            for (int i = 0; i < pcm.length; i++) {
                 int at = (int) (position - flushedUpTo) + i;
-                window[at] = (short) (payloadType == 0 ? G711.ulawToLinear(b) : G711.alawToLinear(b));
+                window[at] = pcm[i];
                 covered.set(at);
             }
             endPosition = Math.max(endPosition, end);

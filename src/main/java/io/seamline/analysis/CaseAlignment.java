@@ -250,14 +250,16 @@ final class CaseAlignment {
         return new Reference(best.samples(), best.lane().metadataStartUtc(), best.lane().name(), best.lane());
     }
 
-    /** Mixes the call's decoded capture lanes on the capture clock into one 8 kHz reference. */
+    /** Mixes the call's decoded capture lanes of one sample rate on the capture clock into one reference. */
     private Reference captureMix(List<LaneRecord> lanes, String callId, Path scratchDir)
             throws SQLException, IOException {
         List<LaneRecord> chosen = lanes.stream().filter(l -> callId.isEmpty() || l.callId().equals(callId)).toList();
         if (chosen.isEmpty()) {
             chosen = lanes;
         }
-        int rate = 8000;
+        // One rate for the mix: the first lane's (G.711 lanes are 8 kHz, G.722 lanes 16 kHz).
+        int rate = chosen.get(0).sampleRateHz();
+        chosen = chosen.stream().filter(l -> l.sampleRateHz() == rate).toList();
         Instant start = chosen.stream().map(LaneRecord::metadataStartUtc).min(Instant::compareTo).orElseThrow();
         long length = 0;
         long[] offsets = new long[chosen.size()];

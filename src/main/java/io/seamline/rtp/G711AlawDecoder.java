@@ -1,21 +1,15 @@
 package io.seamline.rtp;
 
+import io.seamline.audio.G711;
+
 /** ITU-T G.711 A-law (PCMA, RFC 3551 §4.5.14) to 16-bit linear PCM at 8000 Hz, one byte per sample. */
 public final class G711AlawDecoder implements RtpDecoder {
     private static final short[] TABLE = new short[256];
 
     static {
+        // One expansion of G.711 for the whole code base: io.seamline.audio.G711 (also used for A-law WAV).
         for (int i = 0; i < 256; i++) {
-            // G.711 §2: even bits are inverted (XOR 0x55); sign | 3-bit segment | 4-bit step.
-            int a = i ^ 0x55;
-            int magnitude = (a & 0x0F) << 4;
-            int segment = (a & 0x70) >> 4;
-            if (segment == 0) {
-                magnitude += 8;
-            } else {
-                magnitude = (magnitude + 0x108) << (segment - 1);
-            }
-            TABLE[i] = (short) ((a & 0x80) != 0 ? magnitude : -magnitude);
+            TABLE[i] = (short) G711.alawToLinear(i);
         }
     }
 
