@@ -68,8 +68,8 @@ public final class Aligner {
 
         /** Rejects values that would make the search meaningless. */
         public Options {
-            if (!(windowSeconds > 0) || windowSeconds > 60) {
-                throw new IllegalArgumentException("window length must be in (0, 60] s, got " + windowSeconds);
+            if (!(windowSeconds >= 0.5) || windowSeconds > 60) {
+                throw new IllegalArgumentException("window length must be in [0.5, 60] s, got " + windowSeconds);
             }
             if (windowCount < 1 || windowCount > 1000) {
                 throw new IllegalArgumentException("window count must be in 1..1000, got " + windowCount);
@@ -156,7 +156,8 @@ public final class Aligner {
         List<String> warnings = new ArrayList<>();
         // No offset beyond both lengths together can overlap, so a wider search is only wasted work.
         long search = Math.min(searchSamples, referenceLength + otherLength);
-        int fullWindow = (int) Math.min(Math.round(options.windowSeconds() * rateHz), GccPhatCorrelation.MAX_FFT_SIZE / 2);
+        int fullWindow = (int) Math.max(2, Math.min(Math.round(options.windowSeconds() * rateHz),
+                GccPhatCorrelation.MAX_FFT_SIZE / 2));
         long minimumWindow = Math.max(2, rateHz / 2);
 
         // Pass 1: the part of the other source that overlaps the reference for some offset in range. Above
@@ -175,8 +176,8 @@ public final class Aligner {
                     + " ± " + search + " samples at " + rateHz + " Hz; offset left at the coarse value");
             return metadataOnly(coarseOffsetSamples, rateHz, 0, List.of(), warnings);
         }
-        int coarseFullWindow = (int) Math.min(Math.round(options.windowSeconds() * coarseRateHz),
-                GccPhatCorrelation.MAX_FFT_SIZE / 2);
+        int coarseFullWindow = (int) Math.max(2, Math.min(Math.round(options.windowSeconds() * coarseRateHz),
+                GccPhatCorrelation.MAX_FFT_SIZE / 2));
         int windowLength = (int) Math.min(coarseFullWindow, to - from);
         if (windowLength < coarseFullWindow) {
             warnings.add("overlap of at most " + Math.round((to - from) * scale)

@@ -218,6 +218,29 @@ class AlignerTest {
     }
 
     @Test
+    void survivesDegenerateSignals() {
+        Random random = new Random(9);
+        float[] noise = new float[400];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (float) random.nextGaussian();
+        }
+        float[] poisoned = noise.clone();
+        poisoned[17] = Float.NaN;
+        poisoned[18] = Float.POSITIVE_INFINITY;
+        Aligner aligner = new Aligner();
+
+        assertEquals(AlignmentMethod.METADATA_ONLY, aligner.align(new float[0], noise, RATE, 100).method());
+        assertEquals(AlignmentMethod.METADATA_ONLY, aligner.align(noise, new float[0], RATE, 100).method());
+        // 1 Hz and 3 Hz "sample rates": windows shrink to a couple of samples but nothing breaks.
+        aligner.align(noise, noise, 1, 50);
+        aligner.align(CorrelationInput.ofFloats(noise, 3), CorrelationInput.ofFloats(noise, 1), 0, 10);
+        AlignmentResult result = aligner.align(noise, poisoned, RATE, 100);
+        assertTrue(result.confidence() >= 0 && result.confidence() <= 1, "confidence " + result.confidence());
+        new SpliceDetector().detect(CorrelationInput.ofFloats(noise, 1), CorrelationInput.ofFloats(poisoned, 1), 0, 10);
+        new SpliceDetector().detect(CorrelationInput.ofFloats(speech, RATE), CorrelationInput.ofFloats(poisoned, RATE), 0, 10);
+    }
+
+    @Test
     void rejectsNegativeSearchHugeOffsetAndInvalidOptions() {
         assertThrows(IllegalArgumentException.class, () -> new Aligner().align(speech, speech, RATE, -1));
         assertThrows(IllegalArgumentException.class, () -> new Aligner().align(CorrelationInput.ofFloats(speech, RATE),
