@@ -215,6 +215,26 @@ class AlignerTest {
         AlignmentResult result = new Aligner().align(speech, later, RATE, Long.MAX_VALUE);
 
         assertEquals(SHIFT, result.offsetSamples(), 1);
+        assertTrue(result.warnings().stream().anyMatch(w -> w.contains("envelopes")), result.warnings().toString());
+    }
+
+    @Test
+    void findsExcerptAtOtherRateWithoutAnyStartTime() throws IOException {
+        // No metadata at all: search the whole length, which goes through the energy envelopes first.
+        // The reference recorder ran on for 30 s of line noise after the talk, so the search exceeds a minute.
+        float[] excerpt = CorrelationFixtureReader.read("speech-16k-from-10s.wav").samples();
+        float[] reference = Arrays.copyOf(speech, speech.length + 30 * RATE);
+        Random random = new Random(12);
+        for (int i = speech.length; i < reference.length; i++) {
+            reference[i] = (float) (0.001 * random.nextGaussian());
+        }
+
+        AlignmentResult result = new Aligner().align(CorrelationInput.ofFloats(reference, RATE),
+                CorrelationInput.ofFloats(excerpt, 16000), 0, Long.MAX_VALUE);
+
+        assertEquals(10 * RATE, result.offsetSamples(), 1);
+        assertTrue(result.confidence() > 0.8, "confidence " + result.confidence());
+        assertTrue(result.warnings().stream().anyMatch(w -> w.contains("envelopes")), result.warnings().toString());
     }
 
     @Test
@@ -231,6 +251,9 @@ class AlignerTest {
 
         assertEquals(AlignmentMethod.METADATA_ONLY, aligner.align(new float[0], noise, RATE, 100).method());
         assertEquals(AlignmentMethod.METADATA_ONLY, aligner.align(noise, new float[0], RATE, 100).method());
+        // A flat envelope gives no candidates: the unlimited search ends at the coarse offset.
+        assertEquals(AlignmentMethod.METADATA_ONLY,
+                aligner.align(speech, new float[speech.length * 2], RATE, Long.MAX_VALUE).method());
         // 1 Hz and 3 Hz "sample rates": windows shrink to a couple of samples but nothing breaks.
         aligner.align(noise, noise, 1, 50);
         aligner.align(CorrelationInput.ofFloats(noise, 3), CorrelationInput.ofFloats(noise, 1), 0, 10);
