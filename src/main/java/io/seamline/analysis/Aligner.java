@@ -24,8 +24,9 @@ import java.util.function.LongUnaryOperator;
  * the offset at the other source's sample 0 and the drift in ppm. This first pass runs on 8 kHz views of
  * both sources when the reference is faster. When the search is wider than a minute (no start time in the
  * metadata), {@link EnvelopeCorrelation} first correlates 10 ms energy envelopes of the whole sources and
- * the first pass only checks its best three candidate offsets (±250 ms plus the drift allowance). A second pass at the full reference rate repeats it with the
- * windows placed inside the overlap that line implies and a search of only 50 ms around it. Work is
+ * the first pass only checks its best three candidate offsets (±250 ms plus the drift allowance). A
+ * second pass at the full reference rate repeats the windows inside the overlap the first pass's line
+ * implies, searching only 50 ms around that line. Work is
  * therefore bounded by 2 x window count x (window + search) and independent of call length when the
  * metadata gives a start time: a two-hour source costs the same as a two-minute one. Without one, the
  * envelope step reads both sources once (linear in length; about a second for two hours at 8 kHz).
@@ -36,7 +37,9 @@ import java.util.function.LongUnaryOperator;
  * agreeing windows' confidences times the fraction of non-silent windows that agree (so the sum of the
  * agreeing windows' confidences divided by the number of non-silent windows).
  *
- * <p>Not thread-safe (FFT plans are cached per instance); use one instance per thread.
+ * <p>Not thread-safe (FFT plans and the last reference's envelope are cached per instance, the envelope
+ * by the reference object's identity, so a reference's samples must not change between calls); use one
+ * instance per thread.
  */
 public final class Aligner {
 
@@ -105,6 +108,9 @@ public final class Aligner {
 
     private final Options options;
     private GccPhatCorrelation correlation;
+    /** The reference whose envelope is kept, compared by identity: one reference, many other sources. */
+    private CorrelationInput envelopeSource;
+    private float[] referenceEnvelope;
     private int correlationRateHz;
 
     /** An aligner with {@link Options#defaults()}. */
@@ -176,8 +182,13 @@ public final class Aligner {
         // whole sources first name a few candidate offsets, and pass 1 only checks around each of them.
         Coarse first;
         if (search > WIDE_SEARCH_SECONDS * rateHz) {
-            long[] candidates = EnvelopeCorrelation.candidates(reference, other, coarseOffsetSamples - search,
-                    coarseOffsetSamples + search, ENVELOPE_CANDIDATES);
+            if (envelopeSource != reference) {
+                envelopeSource = reference;
+                referenceEnvelope = EnvelopeCorrelation.envelope(reference);
+            }
+            long[] candidates = EnvelopeCorrelation.candidates(referenceEnvelope, rateHz,
+                    EnvelopeCorrelation.envelope(other), coarseOffsetSamples - search, coarseOffsetSamples + search,
+                    ENVELOPE_CANDIDATES);
             warnings.add("offset searched over ±" + Math.round(search / (double) rateHz) + " s through 10 ms energy"
                     + " envelopes first (" + candidates.length + " candidate offset(s) found)");
             // The envelope peak is the mean offset over the overlap; drift moves the ends away from it.

@@ -28,20 +28,18 @@ final class EnvelopeCorrelation {
     }
 
     /**
-     * Candidate offsets of {@code other} on {@code reference}, best first.
+     * Candidate offsets of a source on the reference, best first, from both envelopes.
      *
-     * @param reference     the clock; offsets are in its samples
-     * @param other         the source to place, at any rate
-     * @param fromSamples   smallest offset considered, reference samples
-     * @param toSamples     largest offset considered, reference samples
-     * @param count         how many candidates at most
-     * @return offsets in reference samples, best first; empty when either source is longer than
-     *         {@link #MAX_FRAMES} frames or has a flat envelope
+     * @param ref                   envelope of the reference ({@link #envelope(CorrelationInput)}), or null
+     * @param referenceSampleRateHz the reference's rate; offsets are in its samples
+     * @param oth                   envelope of the other source, or null
+     * @param fromSamples           smallest offset considered, reference samples
+     * @param toSamples             largest offset considered, reference samples
+     * @param count                 how many candidates at most
+     * @return offsets in reference samples, best first; empty when either envelope is null
      */
-    static long[] candidates(CorrelationInput reference, CorrelationInput other, long fromSamples, long toSamples,
+    static long[] candidates(float[] ref, int referenceSampleRateHz, float[] oth, long fromSamples, long toSamples,
                              int count) {
-        float[] ref = envelope(reference);
-        float[] oth = envelope(other);
         if (ref == null || oth == null) {
             return new long[0];
         }
@@ -60,7 +58,7 @@ final class EnvelopeCorrelation {
         GccPhatCorrelation.phatCrossSpectrum(a, b);
         fft.inverse(a);
 
-        double framesPerSample = FRAMES_PER_SECOND / (double) reference.sampleRateHz();
+        double framesPerSample = FRAMES_PER_SECOND / (double) referenceSampleRateHz;
         long lagFrom = Math.max(-(oth.length - 1L), (long) Math.floor(fromSamples * framesPerSample));
         long lagTo = Math.min(ref.length - 1L, (long) Math.ceil(toSamples * framesPerSample));
         List<Long> picked = new ArrayList<>();
@@ -95,8 +93,13 @@ final class EnvelopeCorrelation {
         return true;
     }
 
-    /** Mean-removed RMS of every 10 ms frame, or null when too long or flat. */
-    private static float[] envelope(CorrelationInput input) {
+    /**
+     * Mean-removed RMS of every 10 ms frame of a source, read once in blocks.
+     *
+     * @return one value per frame, or null when the source is longer than {@link #MAX_FRAMES} frames,
+     *         slower than 100 Hz, or flat
+     */
+    static float[] envelope(CorrelationInput input) {
         double samplesPerFrame = input.sampleRateHz() / (double) FRAMES_PER_SECOND;
         long frames = (long) Math.floor(input.lengthSamples() / samplesPerFrame);
         if (frames < 1 || frames > MAX_FRAMES || samplesPerFrame < 1) {
@@ -104,23 +107,32 @@ final class EnvelopeCorrelation {
         }
         float[] env = new float[(int) frames];
         float[] block = new float[BLOCK];
-        long blockStart = 0;
-        input.read(0, block, 0, BLOCK);
-        double mean = 0;
-        for (int k = 0; k < frames; k++) {
-            long start = Math.round(k * samplesPerFrame);
-            long end = Math.round((k + 1) * samplesPerFrame);
-            double sum = 0;
-            for (long p = start; p < end; p++) {
-                if (p >= blockStart + BLOCK) {
-                    blockStart = p;
-                    input.read(blockStart, block, 0, BLOCK);
-                }
-                float v = block[(int) (p - blockStart)];
+        int frame = 0;
+        long frameEnd = Math.round(samplesPerFrame);
+        long frameStart = 0;
+        double sum = 0;
+        long total = Math.round(frames * samplesPerFrame);
+        for (long blockStart = 0; blockStart < total && frame < frames; blockStart += BLOCK) {
+            int count = (int) Math.min(BLOCK, total - blockStart);
+            input.read(blockStart, block, 0, count);
+            for (int i = 0; i < count; i++) {
+                float v = block[i];
                 sum += v * (double) v;
+                if (blockStart + i + 1 == frameEnd) {
+                    env[frame] = (float) Math.sqrt(sum / Math.max(1, frameEnd - frameStart));
+                    sum = 0;
+                    frame++;
+                    frameStart = frameEnd;
+                    frameEnd = Math.round((frame + 1) * samplesPerFrame);
+                    if (frame == frames) {
+                        break;
+                    }
+                }
             }
-            env[k] = (float) Math.sqrt(sum / Math.max(1, end - start));
-            mean += env[k];
+        }
+        double mean = 0;
+        for (float v : env) {
+            mean += v;
         }
         mean /= frames;
         double energy = 0;
