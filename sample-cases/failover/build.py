@@ -164,6 +164,10 @@ def outputs(work, pcap):
         "cloudRecording": {
             "file": "cloud-recording.wav", "sampleRateHz": sk.RATE, "durationS": round(len(cloud) / sk.RATE, 4),
             "startUtc": sk.utc(t0),
+            "endUtc": sk.utc(t1),
+            "endNote": "the recording ends with the last RTP audio; the BYE follows %.3f s later. Placed by its "
+                       "start, the file would seem to end %.3f s early: that is the missing span, not an early end"
+                       % (bye["time"] - t1, (bye["time"] - t0) - len(cloud) / sk.RATE),
             "missingSpan": {"positionS": round(i / sk.RATE, 4), "lengthS": round((j - i) / sk.RATE, 4),
                             "fromUtc": sk.utc(t0 + i / sk.RATE), "toUtc": sk.utc(t0 + j / sk.RATE),
                             "kind": "cut out and joined (the file is shorter than the call), not silence"},

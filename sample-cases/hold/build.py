@@ -81,8 +81,10 @@ def outputs(work, pcap):
     t0 = min(agent[0]["time"], cust[0]["time"])
     t1 = max(s[-1]["time"] + len(s[-1]["payload"]) / sk.RATE for s in (agent, cust))
     mix = np.zeros(int(round((t1 - t0) * sk.RATE)))
+    # Each stream is laid out by RTP timestamp from its first packet (sipp advanced the held stream's
+    # timestamps across the pause), so the hold leaves no samples in the customer's direction.
     for s in (agent, cust):
-        sk.place_stream(mix, t0, s)
+        sk.place(mix, t0, s[0]["time"], sk.stream_audio(s))
     sk.write_wav(mix, os.path.join(HERE, "cloud-recording.wav"))
     q_from = cust_runs[0][-1]["time"] + 0.02
     q_to = cust_runs[1][0]["time"]

@@ -190,10 +190,3 @@ def runs(stream, split_s=0.5):
         out[-1].append(q)
     return out
 
-
-def place_stream(buf, t0, stream, split_s=0.5):
-    """Adds a stream's decoded audio to buf (sample 0 at epoch t0): each run at its first packet's arrival
-    time, samples inside a run by RTP timestamp, so a pause stays a pause whatever the sender did with
-    its timestamps."""
-    for r in runs(stream, split_s):
-        place(buf, t0, r[0]["time"], stream_audio(r))
