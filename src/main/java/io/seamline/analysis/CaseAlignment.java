@@ -28,9 +28,9 @@ import java.util.Optional;
 final class CaseAlignment {
     /** Parameters of alignment, stated in every result. */
     record Parameters(double metadataSearchSeconds, double flagOffsetMs, double lateStartToleranceMs,
-            double minMissingMs) {
+            double minMissingMs, double minQuietHoldSeconds, double quietHoldBelowDb) {
         static Parameters defaults() {
-            return new Parameters(10.0, 500.0, 1000.0, 20.0);
+            return new Parameters(10.0, 500.0, 1000.0, 20.0, 2.0, 20.0);
         }
     }
 
@@ -68,6 +68,7 @@ final class CaseAlignment {
         SpliceDetector splices = new SpliceDetector();
         int gapCount = 0;
         int refRate = reference.signal().sampleRateHz();
+        Map<Long, Double> missingByLane = new java.util.HashMap<>();
         for (AudioEvidenceAnalyzer.AudioLane a : audio) {
             LaneRecord lane = a.lane();
             Instant aligned;
@@ -118,6 +119,7 @@ final class CaseAlignment {
                     Instant endUtc = plusSeconds(startUtc, s.missingSeconds());
                     store.putGap(withCause(lane, startUtc, endUtc, laneSec, laneSec, s.missingSeconds(),
                             GapKind.MISSING_SPAN, s.confidence(), events, streams, alignmentParameters()));
+                    missingByLane.merge(lane.id(), s.missingSeconds(), Double::sum);
                     gapCount++;
                 }
             }
@@ -132,14 +134,69 @@ final class CaseAlignment {
                         endSec, endSec - startSec, f.kind(), f.confidence(), events, streams, thresholdMap()));
                 gapCount++;
             }
-            gapCount += callEdges(lane, aligned, call, events, streams);
+            gapCount += quietHolds(a, aligned, events, streams);
+            double missingSec = missingByLane.getOrDefault(lane.id(), 0.0);
+            gapCount += callEdges(lane, aligned, missingSec, call, events, streams);
         }
         return gapCount;
     }
 
-    /** A recording that begins after the call was answered, or ends before it ended. */
-    private int callEdges(LaneRecord lane, Instant aligned, Optional<CallRecord> call, List<EventRecord> events,
+    /**
+     * A hold (SDP sendonly/inactive until a resume) during which the recording is far quieter than its
+     * own average is reported as silence caused by the hold, so the quiet stretch is explained and never
+     * mistaken for a failover: the "Pause Recording on Hold" confusion in the field documents.
+     */
+    private int quietHolds(AudioEvidenceAnalyzer.AudioLane a, Instant aligned, List<EventRecord> events,
             List<StreamRecord> streams) throws SQLException {
+        LaneRecord lane = a.lane();
+        int count = 0;
+        double laneDb = levelDb(a.samples(), 0, lane.sampleCount());
+        for (int i = 0; i < events.size(); i++) {
+            EventRecord hold = events.get(i);
+            if (!hold.getKind().equals("hold")) {
+                continue;
+            }
+            Instant resume = null;
+            for (int j = i + 1; j < events.size() && resume == null; j++) {
+                if (events.get(j).getKind().equals("resume") && events.get(j).getCallId().equals(hold.getCallId())) {
+                    resume = events.get(j).getTimeUtc();
+                }
+            }
+            double fromSec = Math.max(0, seconds(aligned, hold.getTimeUtc()));
+            double toSec = Math.min(lane.durationSec(), resume == null ? lane.durationSec()
+                    : seconds(aligned, resume));
+            if (toSec - fromSec < parameters.minQuietHoldSeconds()) {
+                continue;
+            }
+            long from = Math.round(fromSec * lane.sampleRateHz());
+            long to = Math.round(toSec * lane.sampleRateHz());
+            double holdDb = levelDb(a.samples(), from, to);
+            if (holdDb > laneDb - parameters.quietHoldBelowDb()) {
+                continue;
+            }
+            Map<String, Object> stated = alignmentParameters();
+            stated.put("holdLevelDbfs", round3(holdDb));
+            stated.put("laneLevelDbfs", round3(laneDb));
+            store.putGap(withCause(lane, plusSeconds(aligned, fromSec), plusSeconds(aligned, toSec), fromSec, toSec,
+                    toSec - fromSec, GapKind.SILENCE, 0.9, events, streams, stated));
+            count++;
+        }
+        return count;
+    }
+
+    private static double levelDb(PcmScratchFile samples, long from, long to) {
+        double sum = 0;
+        long n = Math.max(1, to - from);
+        for (long p = from; p < to; p++) {
+            double v = samples.sampleAt(p) / 32768.0;
+            sum += v * v;
+        }
+        return 10 * Math.log10(Math.max(sum / n, 1e-12));
+    }
+
+    /** A recording that begins after the call was answered, or ends before it ended. */
+    private int callEdges(LaneRecord lane, Instant aligned, double missingSec, Optional<CallRecord> call,
+            List<EventRecord> events, List<StreamRecord> streams) throws SQLException {
         if (call.isEmpty() || call.get().answeredUtc() == null) {
             return 0;
         }
@@ -151,7 +208,8 @@ final class CaseAlignment {
                     events, streams, alignmentParameters()));
             count++;
         }
-        Instant laneEnd = plusSeconds(aligned, lane.durationSec());
+        // A lane with spans cut out ends later on the reference clock than its own length says.
+        Instant laneEnd = plusSeconds(aligned, lane.durationSec() + missingSec);
         if (call.get().endUtc() != null) {
             double early = seconds(laneEnd, call.get().endUtc());
             if (early > tolerance) {
@@ -306,6 +364,8 @@ final class CaseAlignment {
         m.put("flagOffsetMs", parameters.flagOffsetMs());
         m.put("lateStartToleranceMs", parameters.lateStartToleranceMs());
         m.put("minMissingMs", parameters.minMissingMs());
+        m.put("minQuietHoldSeconds", parameters.minQuietHoldSeconds());
+        m.put("quietHoldBelowDb", parameters.quietHoldBelowDb());
         return m;
     }
 
