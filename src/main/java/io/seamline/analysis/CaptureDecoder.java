@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -121,7 +120,9 @@ final class CaptureDecoder implements RtpPacketListener {
         final Instant firstPacketUtc;
         final long firstTimestamp;
         final short[] window;
-        final BitSet covered;
+        /** Sample ranges {@code [start, end)} that packets filled and that are not yet flushed, in order. */
+        final java.util.ArrayDeque<long[]> covered = new java.util.ArrayDeque<>();
+        final float[][] block = new float[1][CHUNK_SAMPLES];
         final WaveformPyramidBuilder pyramid;
         final List<long[]> holes = new ArrayList<>();
         long laneId = -1;
@@ -143,7 +144,6 @@ final class CaptureDecoder implements RtpPacketListener {
             this.lastUnwrapped = firstTimestamp;
             this.firstPacketUtc = firstPacketUtc;
             this.window = new short[CHUNK_SAMPLES + REORDER_SECONDS * this.rateHz];
-            this.covered = new BitSet(window.length);
         }
 
         void add(long timestamp, byte[] payload, int offset, int length) throws SQLException {
@@ -158,11 +158,8 @@ final class CaptureDecoder implements RtpPacketListener {
             while (end - flushedUpTo > window.length) {
                 flushChunk(CHUNK_SAMPLES);
             }
-            for (int i = 0; i < pcm.length; i++) {
-                int at = (int) (position - flushedUpTo) + i;
-                window[at] = pcm[i];
-                covered.set(at);
-            }
+            System.arraycopy(pcm, 0, window, (int) (position - flushedUpTo), pcm.length);
+            cover(position, end);
             endPosition = Math.max(endPosition, end);
         }
 
@@ -178,35 +175,61 @@ final class CaptureDecoder implements RtpPacketListener {
             return candidate;
         }
 
+        /** Records {@code [from, to)} as filled by a packet, merging with its neighbours. */
+        private void cover(long from, long to) {
+            long[] last = covered.peekLast();
+            if (last != null && from <= last[1] && from >= last[0]) {
+                last[1] = Math.max(last[1], to);
+            } else if (last == null || from > last[1]) {
+                covered.addLast(new long[] {from, to});
+            } else {
+                // A late packet before the newest range: insert in order (rare; reordering is bounded).
+                java.util.List<long[]> all = new ArrayList<>(covered);
+                all.add(new long[] {from, to});
+                all.sort((x, y) -> Long.compare(x[0], y[0]));
+                covered.clear();
+                for (long[] r : all) {
+                    long[] tail = covered.peekLast();
+                    if (tail != null && r[0] <= tail[1]) {
+                        tail[1] = Math.max(tail[1], r[1]);
+                    } else {
+                        covered.addLast(r);
+                    }
+                }
+            }
+        }
+
         private void flushChunk(int samples) throws SQLException {
             ensureLaneRow();
+            long chunkEnd = flushedUpTo + samples;
             byte[] pcm = new byte[samples * 2];
-            float[][] block = new float[1][samples];
-            long holeStart = -1;
+            float[] lane = block[0];
             for (int i = 0; i < samples; i++) {
                 short v = window[i];
                 pcm[2 * i] = (byte) v;
                 pcm[2 * i + 1] = (byte) (v >> 8);
-                block[0][i] = v / 32768f;
-                boolean isCovered = covered.get(i);
-                if (!isCovered && holeStart < 0) {
-                    holeStart = flushedUpTo + i;
-                } else if (isCovered && holeStart >= 0) {
-                    addHole(holeStart, flushedUpTo + i);
-                    holeStart = -1;
-                }
+                lane[i] = v / 32768f;
             }
-            if (holeStart >= 0) {
-                addHole(holeStart, flushedUpTo + samples);
+            long cursor = flushedUpTo;
+            while (cursor < chunkEnd) {
+                long[] range = covered.peekFirst();
+                if (range == null || range[0] >= chunkEnd) {
+                    addHole(cursor, chunkEnd);
+                    break;
+                }
+                if (range[0] > cursor) {
+                    addHole(cursor, range[0]);
+                }
+                cursor = Math.max(cursor, Math.min(range[1], chunkEnd));
+                if (range[1] <= chunkEnd) {
+                    covered.pollFirst();
+                }
             }
             pyramid.accept(block, samples);
             store.putLanePcm(laneId, chunkIndex++, pcm);
             System.arraycopy(window, samples, window, 0, window.length - samples);
             java.util.Arrays.fill(window, window.length - samples, window.length, (short) 0);
-            BitSet shifted = covered.get(samples, window.length);
-            covered.clear();
-            covered.or(shifted);
-            flushedUpTo += samples;
+            flushedUpTo = chunkEnd;
         }
 
         private void addHole(long start, long end) {
