@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds a self-contained application folder (runtime included) for this platform:
+#   bash installer/build-app-image.sh      ->  target/installer/seamline/bin/seamline
+# Run it as `target/installer/seamline/bin/seamline --version` or with any seamline command.
+source "$(dirname "$0")/common.sh"
+rm -rf target/installer/seamline
+jpackage --type app-image "${JPACKAGE_COMMON[@]}" --icon installer/seamline.png
+echo "app-image: target/installer/seamline"

@@ -1,0 +1,23 @@
+# Shared settings for the jpackage scripts; sourced, not run. Builds from target/seamline.jar
+# (mvn -B -DskipTests package) into target/installer/.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+VERSION=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
+if [ ! -f target/seamline.jar ]; then
+  echo "target/seamline.jar is missing: run 'mvn -B -DskipTests package' first" >&2
+  exit 3
+fi
+rm -rf target/installer-input
+mkdir -p target/installer-input target/installer
+cp target/seamline.jar target/installer-input/
+JPACKAGE_COMMON=(
+  --name seamline
+  --app-version "$VERSION"
+  --vendor "Seamline"
+  --description "Forensic inspector for contact-centre call recordings"
+  --input target/installer-input
+  --main-jar seamline.jar
+  --main-class io.seamline.cli.Launcher
+  --java-options "-Xmx2g"
+  --dest target/installer
+)

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Smoke test of a built app-image: prints the version and analyses sample case 1 headless.
+#   bash installer/smoke-test.sh           (after installer/build-app-image.sh)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+app=target/installer/seamline/bin/seamline
+"$app" --version
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+"$app" sample sample-cases/failover --no-gui --case "$out/failover.seamline"
+"$app" show "$out/failover.seamline" gaps | grep -q "missing-span  media handoff" \
+  || { echo "smoke test: the failover sample did not show its missing span" >&2; exit 1; }
+"$app" verify "$out/failover.seamline"
+echo "smoke test passed"
