@@ -102,8 +102,11 @@ final class CaptureEvidenceAnalyzer {
             store.putEvent(e);
         }
         decoder.finish(streams);
+        List<String> warnings = new ArrayList<>(summary.warnings());
+        summary.notAnalysed().forEach((protocol, packets) -> warnings.add("not analysed: " + packets + " " + protocol
+                + " packet(s)"));
         return new Outcome(summary.frameCount(), sip.calls().size(), sipTap.messages().size(), streams.size(),
-                handoffs.size(), summary.warnings());
+                handoffs.size(), warnings);
     }
 
     private static StreamRecord withHandoffNote(StreamRecord s, List<EventRecord> handoffs) {

@@ -115,6 +115,15 @@ class AnalysisServiceTest {
     }
 
     @Test
+    void sctpIsReportedAsNotAnalysedWithItsPacketCount() throws Exception {
+        try (CaseService service = caseWith(TestCases.publicCapture("heplify-sip_sctp.pcap"))) {
+            AnalysisSummary summary = new AnalysisService(service).analyze(TaskMonitor.NONE);
+            assertTrue(summary.warnings().contains("heplify-sip_sctp.pcap: not analysed: 5 SCTP packet(s)"),
+                    summary.warnings().toString());
+        }
+    }
+
+    @Test
     void anEditedAnalysisResultIsCaughtByVerify() throws Exception {
         Path casePath;
         try (CaseService service = caseWith(mediaMove())) {
