@@ -35,8 +35,8 @@ public interface RtpDecoder {
     static Optional<RtpDecoder> forPayload(int payloadType, String encodingName) {
         String codec = codecName(payloadType, encodingName);
         return switch (codec) {
-            case "G.711 µ-law" -> Optional.of(new G711UlawDecoder());
-            case "G.711 A-law" -> Optional.of(new G711AlawDecoder());
+            case "G.711 µ-law" -> Optional.of(G711Decoder.ulaw());
+            case "G.711 A-law" -> Optional.of(G711Decoder.alaw());
             case "G.722" -> Optional.of(new G722Decoder());
             default -> Optional.empty();
         };
