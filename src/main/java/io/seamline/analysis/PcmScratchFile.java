@@ -35,7 +35,8 @@ final class PcmScratchFile implements CorrelationInput {
         try {
             for (int i = 0; i < count; i++) {
                 float f = block[i];
-                int v = Float.isFinite(f) ? Math.round(Math.max(-1f, Math.min(1f, f)) * 32767f) : 0;
+                // The inverse of read(): 16-bit value / 32768, so 16-bit sources round-trip exactly.
+                int v = Float.isFinite(f) ? Math.max(-32768, Math.min(32767, Math.round(f * 32768f))) : 0;
                 out.write(v);
                 out.write(v >> 8);
             }
