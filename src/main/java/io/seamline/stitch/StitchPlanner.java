@@ -55,32 +55,62 @@ final class StitchPlanner {
         long firstPrimary = kept.isEmpty() ? length : kept.get(0)[0];
         long lastPrimary = kept.isEmpty() ? 0 : kept.get(kept.size() - 1)[1];
         int number = 0;
-        for (long[] hole : holes) {
-            number++;
-            LabelledGap label = label(hole, gaps, firstPrimary, lastPrimary);
-            List<long[]> left = List.of(hole);
-            for (SourceTrack s : sources) {
-                if (left.isEmpty()) {
-                    break;
-                }
-                List<long[]> covered = SampleRanges.intersect(left, s.usable());
-                for (long[] c : covered) {
-                    split(out, channel, c[0], c[1], s, "fill", number, label.kind(), label.cause());
-                }
-                left = SampleRanges.minus(left, covered);
-            }
-            // Where the primary has samples (a dropout, silence or corrupt run no source covers) they are kept:
-            // replacing them with zeros would drop recorded audio. Elsewhere the hole is written as zeros.
-            List<long[]> ownSamples = SampleRanges.intersect(left, primaryAll.usable());
-            for (long[] k : ownSamples) {
-                split(out, channel, k[0], k[1], primaryAll, "kept", number, label.kind(), label.cause());
-            }
-            for (long[] u : SampleRanges.minus(left, ownSamples)) {
-                out.add(new Planned(channel, u[0], u[1], null, "unfilled", number, label.kind(), label.cause()));
+        for (long[] whole : holes) {
+            for (LabelledGap part : partition(whole, gaps, firstPrimary, lastPrimary)) {
+                number++;
+                fill(out, channel, new long[] {part.start(), part.end()}, part, number, sources, primaryAll);
             }
         }
         out.sort(Comparator.comparingLong(Planned::start));
         return out;
+    }
+
+    private static void fill(List<Planned> out, int channel, long[] hole, LabelledGap label, int number,
+            List<SourceTrack> sources, SourceTrack primaryAll) {
+        List<long[]> left = List.of(hole);
+        for (SourceTrack s : sources) {
+            if (left.isEmpty()) {
+                break;
+            }
+            List<long[]> covered = SampleRanges.intersect(left, s.usable());
+            for (long[] c : covered) {
+                split(out, channel, c[0], c[1], s, "fill", number, label.kind(), label.cause());
+            }
+            left = SampleRanges.minus(left, covered);
+        }
+        // Where the primary has samples (a dropout, silence or corrupt run no source covers) they are kept:
+        // replacing them with zeros would drop recorded audio. Elsewhere the hole is written as zeros.
+        List<long[]> ownSamples = SampleRanges.intersect(left, primaryAll.usable());
+        for (long[] k : ownSamples) {
+            split(out, channel, k[0], k[1], primaryAll, "kept", number, label.kind(), label.cause());
+        }
+        for (long[] u : SampleRanges.minus(left, ownSamples)) {
+            out.add(new Planned(channel, u[0], u[1], null, "unfilled", number, label.kind(), label.cause()));
+        }
+    }
+
+    /**
+     * Splits one hole into gaps, one per analysis gap it overlaps (a late start running into a dropout
+     * is two gaps); the first part starts at the hole's start and each part runs to the next, so the
+     * parts tile the hole. A hole the analysis did not list is one gap named by its position.
+     */
+    static List<LabelledGap> partition(long[] hole, List<LabelledGap> gaps, long firstPrimary, long lastPrimary) {
+        List<LabelledGap> inside = gaps.stream()
+                .filter(g -> Math.min(hole[1], g.end()) > Math.max(hole[0], g.start()))
+                .sorted(Comparator.comparingLong(LabelledGap::start)).toList();
+        if (inside.isEmpty()) {
+            return List.of(label(hole, List.of(), firstPrimary, lastPrimary));
+        }
+        List<LabelledGap> parts = new ArrayList<>();
+        long cursor = hole[0];
+        for (int i = 0; i < inside.size(); i++) {
+            long end = i + 1 < inside.size() ? Math.max(cursor, Math.min(hole[1], inside.get(i + 1).start())) : hole[1];
+            if (end > cursor) {
+                parts.add(new LabelledGap(cursor, end, inside.get(i).kind(), inside.get(i).cause()));
+                cursor = end;
+            }
+        }
+        return parts;
     }
 
     private static void split(List<Planned> out, int channel, long start, long end, SourceTrack track, String role,
