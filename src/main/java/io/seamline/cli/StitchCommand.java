@@ -1,5 +1,6 @@
 package io.seamline.cli;
 
+import io.seamline.analysis.AnalysisJson;
 import io.seamline.casefile.CancelledException;
 import io.seamline.casefile.CaseFileException;
 import io.seamline.casefile.CaseService;
@@ -63,7 +64,7 @@ final class StitchCommand implements Callable<Integer> {
             progress.finish();
         }
         if (json) {
-            out.println(Json.write(result.manifest()));
+            out.println(AnalysisJson.write(result.manifest()));
             return 0;
         }
         StitchManifest m = result.manifest();

@@ -10,11 +10,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 
 /** Writes and reads 16-bit mono WAV files for tests, optionally with a BWF bext chunk (EBU Tech 3285 v1). */
-final class StitchTestWav {
+public final class StitchTestWav {
     private StitchTestWav() {
     }
 
-    static short[] read(Path wav) throws IOException {
+    public static short[] read(Path wav) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(wav)).order(ByteOrder.LITTLE_ENDIAN);
         int pos = 12;
         while (pos + 8 <= b.limit()) {
@@ -32,12 +32,12 @@ final class StitchTestWav {
         throw new IOException(wav + ": no data chunk");
     }
 
-    static void write(Path wav, short[] samples, int rateHz) throws IOException {
+    public static void write(Path wav, short[] samples, int rateHz) throws IOException {
         write(wav, samples, rateHz, null, null, 0);
     }
 
     /** With a bext chunk: origination date and time (whole seconds) and TimeReference in samples since midnight. */
-    static void write(Path wav, short[] samples, int rateHz, LocalDate date, LocalTime time, long timeReference)
+    public static void write(Path wav, short[] samples, int rateHz, LocalDate date, LocalTime time, long timeReference)
             throws IOException {
         ByteBuffer bext = null;
         if (date != null) {
