@@ -22,8 +22,11 @@ final class StitchRenderer {
     /** Frames rendered per block. */
     static final int BLOCK = 1 << 16;
 
-    /** A join between two segments of one channel that may be crossfaded over {@code [at - half, at + half)}. */
-    record Seam(int channel, long at, long half, List<SourceTrack.Contribution> before,
+    /**
+     * A join between two segments of one channel, crossfaded over {@code [at - lead, at + lag)}: the
+     * outgoing side fades out while the incoming side fades in.
+     */
+    record Seam(int channel, long at, long lead, long lag, List<SourceTrack.Contribution> before,
             List<SourceTrack.Contribution> after) {
     }
 
@@ -106,10 +109,10 @@ final class StitchRenderer {
         }
     }
 
-    /** Replaces {@code [at - half, at + half)} with a linear blend of the audio before and after the seam. */
+    /** Replaces {@code [at - lead, at + lag)} with a linear blend of the audio before and after the seam. */
     private void overlay(Seam s, long block, long end, float[] acc, float[] tmp) {
-        long from = Math.max(block, s.at() - s.half());
-        long to = Math.min(end, s.at() + s.half());
+        long from = Math.max(block, s.at() - s.lead());
+        long to = Math.min(end, s.at() + s.lag());
         if (from >= to) {
             return;
         }
@@ -128,9 +131,9 @@ final class StitchRenderer {
                 after[j] += tmp[j];
             }
         }
-        double width = 2.0 * s.half();
+        double width = s.lead() + s.lag();
         for (int j = 0; j < n; j++) {
-            double w = (from + j - (s.at() - s.half()) + 0.5) / width;
+            double w = (from + j - (s.at() - s.lead()) + 0.5) / width;
             acc[(int) (from - block) + j] = (float) ((1 - w) * before[j] + w * after[j]);
         }
     }
@@ -200,13 +203,24 @@ final class StitchRenderer {
                 continue;
             }
             List<SourceTrack.Contribution> before = a.track().contributorsAt(a.end() - 1);
-            List<SourceTrack.Contribution> after = b.track().contributorsAt(b.start());
-            if (keys(before).equals(keys(after))) {
+            List<SourceTrack.Contribution> afterSide = b.track().contributorsAt(b.start());
+            if (keys(before).equals(keys(afterSide))) {
                 continue;
             }
-            long h = Math.min(half, Math.min(a.end() - a.start(), b.end() - b.start()) / 2);
-            if (h > 0) {
-                out.add(new Seam(channel, a.end(), h, before, after));
+            // The fade needs samples of the outgoing side after the seam and of the incoming side before it,
+            // within the same piece (past a splice the lane's samples belong to another time): the window
+            // shrinks on a side that has none, and a seam with no room on either side stays a butt join.
+            long limit = Math.min(half, Math.min(a.end() - a.start(), b.end() - b.start()) / 2);
+            long after = limit;
+            for (SourceTrack.Contribution k : before) {
+                after = Math.min(after, k.piece().viewStart() + k.piece().length() - k.viewAt(a.end()));
+            }
+            long earlier = limit;
+            for (SourceTrack.Contribution k : afterSide) {
+                earlier = Math.min(earlier, k.viewAt(b.start()) - Math.max(0, k.piece().viewStart()));
+            }
+            if (after > 0 || earlier > 0) {
+                out.add(new Seam(channel, a.end(), Math.max(0, earlier), Math.max(0, after), before, afterSide));
             }
         }
         return out;
