@@ -65,6 +65,7 @@ public final class StitchService {
 
     private final CaseService cases;
 
+    /** A stitcher for one open case; it reads the case's analysis results and writes its custody log. */
     public StitchService(CaseService cases) {
         this.cases = cases;
     }

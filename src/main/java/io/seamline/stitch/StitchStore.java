@@ -19,6 +19,7 @@ import java.util.Optional;
 public final class StitchStore {
     private final Connection connection;
 
+    /** Reads through the case file's connection ({@code caseService.caseFile().connection()}). */
     public StitchStore(Connection connection) {
         this.connection = connection;
     }

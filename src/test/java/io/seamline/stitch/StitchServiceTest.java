@@ -101,6 +101,11 @@ class StitchServiceTest {
             assertEquals(result.outputSha256(), m.outputSha256());
             assertEquals(sha256(Files.readAllBytes(result.manifestPath())), result.manifestSha256());
             assertEquals(dir.resolve("out/stitched.manifest.json"), result.manifestPath());
+            StitchStore.StoredStitch stored = new StitchStore(service.caseFile().connection()).latest().orElseThrow();
+            assertEquals(result.outputSha256(), stored.outputSha256());
+            assertEquals(out.toAbsolutePath(), stored.outputPath());
+            assertTrue(stored.seamsSamples().containsAll(List.of((long) START + CUT_AT, (long) START + CUT_AT + CUT_LENGTH)),
+                    stored.seamsSamples().toString());
         }
     }
 
