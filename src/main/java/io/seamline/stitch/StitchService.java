@@ -350,8 +350,9 @@ public final class StitchService {
             from = 0;
             to = 0;
         }
-        // Whole output samples from the primary's first sample, so the primary is copied without resampling.
-        Instant start = origin.plusNanos(Math.round(from * 1e9 / rate));
+        // Whole output samples from the primary's first sample (to the microsecond the case stores times in),
+        // so the primary lands on whole output samples and is copied without resampling.
+        Instant start = origin.plusNanos(Math.round(from * 1e9 / rate)).truncatedTo(ChronoUnit.MICROS);
         return new Span(start, to - from);
     }
 
