@@ -25,6 +25,15 @@ record LanePlacement(LaneRecord lane, AlignmentRecord alignment, int outputRateH
     /** Gap kinds whose samples are not worth copying from a source (or keeping from the primary). */
     static final Set<String> BAD_KINDS = Set.of("dropout", "silence", "corrupt");
 
+    /**
+     * True when a gap's samples are lost audio: a dropout, silence or corrupt run, except a silence the
+     * analysis explains by a hold. On hold the recorder kept running and its quiet is what happened on
+     * the call; nothing is missing, so it is neither filled nor listed.
+     */
+    static boolean lostAudio(GapRecord g) {
+        return BAD_KINDS.contains(g.kind()) && !(g.kind().equals("silence") && g.cause().equals("hold"));
+    }
+
     /** Lane view positions {@code [viewStart, viewStart + length)} placed at output {@code outputStart}. */
     record Piece(long viewStart, long outputStart, long length) {
         long outputEnd() {
@@ -62,7 +71,7 @@ record LanePlacement(LaneRecord lane, AlignmentRecord alignment, int outputRateH
         pieces.removeIf(p -> p.length() <= 0);
         List<long[]> badView = new ArrayList<>();
         for (GapRecord g : laneGaps) {
-            if (BAD_KINDS.contains(g.kind())) {
+            if (lostAudio(g)) {
                 badView.add(new long[] {(long) Math.floor(g.startSec() * outputRateHz),
                         (long) Math.ceil(g.endSec() * outputRateHz)});
             }

@@ -160,7 +160,7 @@ final class StitchPlanner {
                     cut == null ? "unknown" : cut.cause()));
         }
         for (GapRecord g : laneGaps) {
-            if (LanePlacement.BAD_KINDS.contains(g.kind())) {
+            if (LanePlacement.lostAudio(g)) {
                 for (long[] r : LanePlacement.toOutput(pieces, (long) Math.floor(g.startSec() * rate),
                         (long) Math.ceil(g.endSec() * rate))) {
                     out.add(new LabelledGap(r[0], r[1], g.kind(), g.cause()));
