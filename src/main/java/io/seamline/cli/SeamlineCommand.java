@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "seamline", mixinStandardHelpOptions = true, versionProvider = SeamlineCommand.Version.class,
         description = "Forensic inspector for contact-centre call recordings.",
         subcommands = {NewCommand.class, AddCommand.class, AnalyzeCommand.class, ShowCommand.class, VerifyCommand.class,
+                ReportCommand.class, ExportCommand.class,
                 GuiCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -61,7 +61,7 @@ public final class PackageVerifier {
      */
     public IntegrityReport verify(Path path, TaskMonitor monitor) throws CaseFileException {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            throw new CaseFileException(path, "no such file or folder");
+            throw new CaseFileException(path, "no such case file, package or report");
         }
         if (Files.isSymbolicLink(path)) {
             throw new CaseFileException(path, "is a symbolic link; name the file it points to");

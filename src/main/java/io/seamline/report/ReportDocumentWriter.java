@@ -35,6 +35,8 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
  */
 final class ReportDocumentWriter {
     private static final int LADDER_CONTEXT = 6;
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("HH:mm:ss.SSSSSS", Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
 
     /** Who signs and how, as the cover states it. */
     record Signer(String subject, String certificateSha256, boolean selfSigned, String timestampAuthority) {
@@ -202,7 +204,8 @@ final class ReportDocumentWriter {
             if (near.isEmpty()) {
                 page.paragraph("No SIP message was captured around this gap.");
             } else {
-                page.table(new float[] {0.2f, 0.22f, 0.22f, 0.36f}, new String[] {"time (UTC)", "from", "to", "message"},
+                page.table(new float[] {0.2f, 0.22f, 0.22f, 0.36f},
+                        new String[] {"time (UTC) " + day(near.get(0).timeUtc()), "from", "to", "message"},
                         ladderRows(near), page.fonts().sans(), 7f);
             }
             List<StreamRecord> streams = content.streams().stream()
@@ -215,11 +218,11 @@ final class ReportDocumentWriter {
                 List<String[]> rows = new ArrayList<>();
                 for (StreamRecord s : streams) {
                     rows.add(new String[] {s.ssrc(), s.srcIp() + ":" + s.srcPort() + " \u2192 " + s.dstIp() + ":" + s.dstPort(),
-                            s.payload(), s.packets() + " / lost " + s.lost(), UtcTimes.format(s.startUtc()) + "\n"
-                            + UtcTimes.format(s.endUtc()), s.problems() ? blank(s.problemReason()) : "none"});
+                            s.payload(), s.packets() + " / lost " + s.lost(), time(s.startUtc()) + "\n"
+                            + time(s.endUtc()), s.problems() ? blank(s.problemReason()) : "none"});
                 }
                 page.table(new float[] {0.12f, 0.24f, 0.1f, 0.12f, 0.22f, 0.2f},
-                        new String[] {"SSRC", "from \u2192 to", "payload", "packets", "first / last packet", "problems"},
+                        new String[] {"SSRC", "from \u2192 to", "payload", "packets", "first / last packet (UTC)", "problems"},
                         rows, page.fonts().sans(), 6.8f);
             }
             page.subheading("Waveform of each source around the gap");
@@ -252,7 +255,7 @@ final class ReportDocumentWriter {
     private List<String[]> ladderRows(List<SipMessageRecord> messages) {
         List<String[]> rows = new ArrayList<>();
         for (SipMessageRecord m : messages) {
-            rows.add(new String[] {UtcTimes.format(m.timeUtc()), m.src(), m.dst(), m.label()});
+            rows.add(new String[] {time(m.timeUtc()), m.src(), m.dst(), m.label()});
         }
         return rows;
     }
@@ -293,7 +296,8 @@ final class ReportDocumentWriter {
         }
         for (Map.Entry<String, List<SipMessageRecord>> call : byCall.entrySet()) {
             page.subheading("Call-ID " + call.getKey());
-            page.table(new float[] {0.2f, 0.22f, 0.22f, 0.36f}, new String[] {"time (UTC)", "from", "to", "message"},
+            page.table(new float[] {0.2f, 0.22f, 0.22f, 0.36f},
+                    new String[] {"time (UTC) " + day(call.getValue().get(0).timeUtc()), "from", "to", "message"},
                     ladderRows(call.getValue()), page.fonts().sans(), 7f);
         }
     }
@@ -328,6 +332,7 @@ final class ReportDocumentWriter {
             page.subheading("Gap detection thresholds (as stored with each gap)");
             for (String t : thresholds.keySet()) {
                 page.mono(t);
+                page.space(2);
             }
             page.space(4);
         }
@@ -360,20 +365,32 @@ final class ReportDocumentWriter {
         page.heading("9 How to verify this report", 120);
         page.paragraph("This PDF carries a PAdES signature (ETSI.CAdES.detached) over every byte except the signature"
                 + " itself. With poppler-utils:");
-        page.mono("pdfsig report.pdf");
+        page.mono("  pdfsig report.pdf");
+        page.space(4);
         page.paragraph("It must print both \"Signature is Valid.\" and \"Total document signed\". \"Digest Mismatch\""
                 + " means a byte was changed after signing; \"Not total document signed\" means something was appended."
                 + (signer.selfSigned() ? " The certificate is self-signed, so pdfsig also says the issuer is unknown;"
                 + " compare the certificate SHA-256 on the cover with the one the examiner gave you by another channel."
                 : ""));
         page.paragraph("In an evidence package made by 'seamline export', check every file against its recorded hash:");
-        page.mono("cd package && sha256sum -c SHA256SUMS");
+        page.mono("  cd package && sha256sum -c SHA256SUMS");
+        page.space(4);
         page.paragraph("Or let Seamline check the package (folder or zip), this PDF alone, or the case file: it re-hashes"
                 + " every file, checks the signature and walks the custody chain, naming each item that fails.");
-        page.mono("seamline verify package/    seamline verify package.zip    seamline verify report.pdf"
-                + "    seamline verify case.seamline");
+        page.mono("  seamline verify package/\n  seamline verify package.zip\n  seamline verify report.pdf\n"
+                + "  seamline verify case.seamline");
+        page.space(4);
         page.paragraph("The SHA-256 of this signed file is recorded in the case's custody log (action 'report') and in"
                 + " the package's SHA256SUMS.");
+    }
+
+    /** Time of day with microseconds, UTC; tables name the date in their header. */
+    private static String time(Instant t) {
+        return TIME.format(t);
+    }
+
+    private static String day(Instant t) {
+        return t.toString().substring(0, 10);
     }
 
     private static String blank(String s) {

@@ -1,0 +1,196 @@
+package io.seamline.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.seamline.analysis.GapRecord;
+import io.seamline.casefile.CanonicalJson;
+import io.seamline.casefile.CaseFileException;
+import io.seamline.casefile.CaseService;
+import io.seamline.casefile.CustodyEntry;
+import io.seamline.casefile.TaskMonitor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The signed report of a failover case made with real tools: what it says, that it fits, that pdfsig accepts it. */
+class ReportServiceTest {
+    @TempDir
+    Path dir;
+
+    private ReportResult report(Path casePath, Path pdf, PaperSize paper) throws Exception {
+        try (CaseService service = CaseService.open(casePath)) {
+            return new ReportService(service).write(ReportRequest.selfSigned(pdf, paper, dir.resolve("keys")),
+                    TaskMonitor.NONE);
+        }
+    }
+
+    private static String text(Path pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    @Test
+    void pdfsigSaysTheSignatureIsValidAndCoversTheTotalDocument() throws Exception {
+        Path casePath = FailoverCase.copyInto(dir);
+        Path pdf = dir.resolve("report.pdf");
+        ReportResult result = report(casePath, pdf, PaperSize.A4);
+        String pdfsig = Pdfsig.run(pdf);
+        assertTrue(pdfsig.contains("Signature Validation: Signature is Valid."), pdfsig);
+        assertTrue(pdfsig.contains("Total document signed"), pdfsig);
+        assertTrue(pdfsig.contains("CN=Ada Examiner"), pdfsig);
+        assertTrue(result.selfSigned());
+        assertEquals(Sha256Sums.of(pdf), result.sha256());
+        String keep = System.getProperty("seamline.report.preview");
+        if (keep != null) {
+            Files.copy(pdf, Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Test
+    void theReportIsRecordedInCustodyAfterSigningWithItsSha256() throws Exception {
+        Path casePath = FailoverCase.copyInto(dir);
+        Path pdf = dir.resolve("report.pdf");
+        long before;
+        try (CaseService service = CaseService.open(casePath)) {
+            before = service.custody().get(service.custody().size() - 1).seq();
+        }
+        ReportResult result = report(casePath, pdf, PaperSize.A4);
+        try (CaseService service = CaseService.open(casePath)) {
+            CustodyEntry last = service.custody().get(service.custody().size() - 1);
+            assertEquals("report", last.action());
+            assertEquals(before + 1, last.seq());
+            assertEquals(result.custodySeq(), last.seq());
+            var details = CanonicalJson.read(last.detailsJson());
+            assertEquals(Sha256Sums.of(pdf), details.get("sha256").asText());
+            assertEquals(before, details.get("custodyListedUpTo").asLong());
+            assertTrue(service.verify(TaskMonitor.NONE).intact());
+        }
+        String text = text(pdf);
+        assertTrue(text.contains("listed up to entry " + before), "the PDF says where its custody listing stops");
+        assertFalse(text.contains("#" + (before + 1) + " "), "the report's own entry cannot be inside it");
+    }
+
+    @Test
+    void findingsComeFirstInPlainWordsNamingTheHandoffAndWhetherTheGapIsFilled() throws Exception {
+        Path casePath = FailoverCase.copyInto(dir);
+        Path pdf = dir.resolve("report.pdf");
+        ReportResult result = report(casePath, pdf, PaperSize.A4);
+        String text = text(pdf).replace("\n", " ");
+        int findings = text.indexOf("1 Findings in plain words");
+        int evidence = text.indexOf("2 Evidence");
+        int timeline = text.indexOf("3 Timeline");
+        int custody = text.indexOf("7 Custody log");
+        int verify = text.indexOf("9 How to verify this report");
+        assertTrue(findings > 0 && findings < evidence && evidence < timeline && timeline < custody && custody < verify,
+                "sections in order: " + findings + " " + evidence + " " + timeline + " " + custody + " " + verify);
+        assertTrue(text.contains("The recording " + FailoverCase.RECORDING + " lost 15."), text);
+        assertTrue(text.contains("during a media-server handoff: SSRC 0xCA110000"), text);
+        assertTrue(text.contains("a re-INVITE at"), text);
+        assertTrue(text.contains("SSRC 0xCA110001"), text);
+        assertTrue(text.contains("Not filled"), text);
+        assertTrue(text.contains("SELF-SIGNED"), text);
+        assertTrue(text.contains("CC-2026-0117"), text);
+        assertTrue(text.contains("Europe/London"), text);
+        assertTrue(text.contains("page 1 of " + result.pages()), text);
+        assertTrue(text.contains("page " + result.pages() + " of " + result.pages()), text);
+        assertTrue(text.contains("sha256sum -c SHA256SUMS"), text);
+        assertTrue(text.contains("Time axis in UTC; case time zone Europe/London"), text);
+    }
+
+    @Test
+    void aStitchThatCoversTheGapIsNamedWithItsSourceAndConfidence() throws Exception {
+        Path casePath = FailoverCase.copyInto(dir);
+        Path stitched = dir.resolve("stitched.wav");
+        FailoverCase.writeWav(stitched, new short[8000], 8000);
+        try (CaseService service = CaseService.open(casePath)) {
+            GapRecord gap = new io.seamline.analysis.AnalysisService(service).results().gaps().stream()
+                    .filter(g -> g.kind().equals("dropout")).findFirst().orElseThrow();
+            FailoverCase.addStitch(service, stitched, gap.startUtc(), gap.endUtc());
+        }
+        Path pdf = dir.resolve("report.pdf");
+        report(casePath, pdf, PaperSize.A4);
+        String text = text(pdf).replace("\n", " ");
+        assertTrue(text.contains("Filled from sbc01-edge-buffer.wav"), text);
+        assertTrue(text.contains("alignment confidence 0.98"), text);
+        assertTrue(text.contains("\"sbc01-edge-buffer.wav\""), "the manifest is printed");
+    }
+
+    @Test
+    void everyLineFitsItsPageOnA4AndLetter() throws Exception {
+        for (PaperSize paper : PaperSize.values()) {
+            Path casePath = FailoverCase.copyInto(Files.createDirectory(dir.resolve(paper.name())));
+            Path pdf = dir.resolve(paper + ".pdf");
+            report(casePath, pdf, paper);
+            try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+                PDRectangle expected = paper.rectangle();
+                List<String> outside = new ArrayList<>();
+                for (int i = 0; i < doc.getNumberOfPages(); i++) {
+                    PDRectangle box = doc.getPage(i).getMediaBox();
+                    assertEquals(expected.getWidth(), box.getWidth(), 0.01);
+                    assertEquals(expected.getHeight(), box.getHeight(), 0.01);
+                }
+                PDFTextStripper stripper = new PDFTextStripper() {
+                    @Override
+                    protected void writeString(String string, List<TextPosition> positions) throws IOException {
+                        for (TextPosition p : positions) {
+                            float right = p.getXDirAdj() + p.getWidthDirAdj();
+                            if (p.getXDirAdj() < 20 || right > p.getPageWidth() - 20 || p.getYDirAdj() < 20
+                                    || p.getYDirAdj() > p.getPageHeight() - 20) {
+                                outside.add("page " + getCurrentPageNo() + ": '" + string + "' at x=" + right);
+                                break;
+                            }
+                        }
+                        super.writeString(string, positions);
+                    }
+                };
+                stripper.getText(doc);
+                assertTrue(outside.isEmpty(), paper + ": " + outside);
+            }
+        }
+    }
+
+    @Test
+    void aChangedByteMakesPdfsigReportAMismatchAndVerifyNameTheFile() throws Exception {
+        Path casePath = FailoverCase.copyInto(dir);
+        Path pdf = dir.resolve("report.pdf");
+        report(casePath, pdf, PaperSize.A4);
+        byte[] bytes = Files.readAllBytes(pdf);
+        int at = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("/Producer");
+        at = at > 0 ? at + 1 : bytes.length / 3;
+        bytes[at] ^= 0x01;
+        Path tampered = dir.resolve("tampered.pdf");
+        Files.write(tampered, bytes);
+        String pdfsig = Pdfsig.run(tampered);
+        assertFalse(pdfsig.contains("Signature is Valid."), pdfsig);
+        assertTrue(pdfsig.contains("Digest Mismatch"), pdfsig);
+        IntegrityReport verdict = new PackageVerifier().verify(tampered, TaskMonitor.NONE);
+        assertFalse(verdict.intact());
+        assertTrue(verdict.problems().get(0).startsWith("tampered.pdf: "), verdict.problems().toString());
+        assertTrue(new PackageVerifier().verify(pdf, TaskMonitor.NONE).intact());
+    }
+
+    @Test
+    void anExistingFileIsNeverOverwritten() throws Exception {
+        Path casePath = FailoverCase.copyInto(dir);
+        Path pdf = Files.writeString(dir.resolve("report.pdf"), "earlier");
+        CaseFileException e = assertThrows(CaseFileException.class, () -> report(casePath, pdf, PaperSize.A4));
+        assertTrue(e.getMessage().contains("already exists"), e.getMessage());
+        assertEquals("earlier", Files.readString(pdf));
+        try (CaseService service = CaseService.open(casePath)) {
+            assertTrue(service.custody().stream().noneMatch(c -> c.action().equals("report")));
+        }
+    }
+}
