@@ -3,7 +3,6 @@ package io.seamline.cli;
 import io.seamline.casefile.CancelledException;
 import io.seamline.casefile.CaseFileException;
 import io.seamline.casefile.CaseService;
-import io.seamline.report.ExaminerKeyStore;
 import io.seamline.report.ExportRequest;
 import io.seamline.report.ExportResult;
 import io.seamline.report.ExportService;
@@ -41,7 +40,7 @@ final class ExportCommand implements Callable<Integer> {
         ExportResult result;
         try (CaseService service = CaseService.open(caseFile)) {
             ExportRequest request = new ExportRequest(out, signing.paper(out), signing.identity(),
-                    ExaminerKeyStore.defaultConfigDirectory(),
+                    signing.keyDirectory(),
                     signing.tsa == null ? null : new HttpTimestampClient(signing.tsa),
                     signing.tsa == null ? null : signing.tsa.toString());
             result = new ExportService(service).export(request, progress);

@@ -72,6 +72,10 @@ final class ReportCommand implements Callable<Integer> {
         @Option(names = "--tsa", paramLabel = "URL", description = "RFC 3161 timestamp authority.")
         URI tsa;
 
+        @Option(names = "--examiner-key-dir", paramLabel = "DIR",
+                description = "Folder of the examiner's self-signed key (default: the per-user Seamline config folder).")
+        Path examinerKeyDir;
+
         @Option(names = "--paper", paramLabel = "a4|letter", defaultValue = "a4", description = "Paper size (default a4).")
         String paper;
 
@@ -82,8 +86,12 @@ final class ReportCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CaseFileException(out, e.getMessage());
             }
-            return new ReportRequest(out, size, identity(), ExaminerKeyStore.defaultConfigDirectory(),
+            return new ReportRequest(out, size, identity(), keyDirectory(),
                     tsa == null ? null : new HttpTimestampClient(tsa), tsa == null ? null : tsa.toString());
+        }
+
+        Path keyDirectory() {
+            return examinerKeyDir != null ? examinerKeyDir : ExaminerKeyStore.defaultConfigDirectory();
         }
 
         PaperSize paper(Path out) throws CaseFileException {
