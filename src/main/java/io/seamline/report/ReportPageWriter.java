@@ -224,8 +224,24 @@ final class ReportPageWriter implements AutoCloseable {
         List<String> out = new ArrayList<>();
         for (String paragraph : text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)) {
             String clean = printable(paragraph, font);
-            StringBuilder line = new StringBuilder();
-            for (String word : clean.split(" ", -1)) {
+            // Leading spaces (indented JSON, code) are kept on the first line of the paragraph.
+            int indent = 0;
+            while (indent < clean.length() && clean.charAt(indent) == ' ') {
+                indent++;
+            }
+            StringBuilder line = new StringBuilder(clean.substring(0, indent));
+            boolean fresh = true;
+            for (String word : clean.substring(indent).split(" ", -1)) {
+                if (fresh) {
+                    fresh = false;
+                    String first = line + word;
+                    if (widthOf(first, font, fontSize) <= maxWidth) {
+                        line.setLength(0);
+                        line.append(first);
+                        continue;
+                    }
+                    line.setLength(0);
+                }
                 String candidate = line.length() == 0 ? word : line + " " + word;
                 if (widthOf(candidate, font, fontSize) <= maxWidth) {
                     line.setLength(0);

@@ -85,7 +85,8 @@ final class TimelineFigureWriter {
             laneKinds.add(lane.kind());
             float rowTop = lanesTop - i * (LANE_HEIGHT + LANE_GAP) - LANE_GAP / 2;
             float mid = rowTop - LANE_HEIGHT / 2;
-            List<String> label = page.wrap(lane.label(), page.fonts().sans(), 6.2f, LABEL_COLUMN - 6);
+            // Spaces around arrows let an endpoint pair break between its two addresses.
+            List<String> label = page.wrap(lane.label().replace("->", " \u2192 "), page.fonts().sans(), 6.2f, LABEL_COLUMN - 6);
             for (int l = 0; l < Math.min(3, label.size()); l++) {
                 page.show(label.get(l), page.fonts().sans(), 6.2f, page.left(), mid + 7 - l * 7.5f, 0, 0, 0);
             }

@@ -53,10 +53,6 @@ class ReportServiceTest {
         assertTrue(pdfsig.contains("CN=Ada Examiner"), pdfsig);
         assertTrue(result.selfSigned());
         assertEquals(Sha256Sums.of(pdf), result.sha256());
-        String keep = System.getProperty("seamline.report.preview");
-        if (keep != null) {
-            Files.copy(pdf, Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     @Test
@@ -126,6 +122,11 @@ class ReportServiceTest {
         assertTrue(text.contains("Filled from sbc01-edge-buffer.wav"), text);
         assertTrue(text.contains("alignment confidence 0.98"), text);
         assertTrue(text.contains("\"sbc01-edge-buffer.wav\""), "the manifest is printed");
+        // -Dseamline.report.preview=FILE keeps this report for looking at (docs/report-page-*.png come from it).
+        String keep = System.getProperty("seamline.report.preview");
+        if (keep != null) {
+            Files.copy(pdf, Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     @Test
