@@ -184,6 +184,23 @@ class ReportServiceTest {
     }
 
     @Test
+    void withATimestampAuthorityTheSignatureCarriesAnRfc3161TokenAndTheCoverNamesIt() throws Exception {
+        Path casePath = FailoverCase.copyInto(dir);
+        Path pdf = dir.resolve("report.pdf");
+        try (LocalTsa tsa = new LocalTsa(); CaseService service = CaseService.open(casePath)) {
+            tsa.mode(LocalTsa.Mode.GRANT);
+            new ReportService(service).write(new ReportRequest(pdf, PaperSize.A4, null, dir.resolve("keys"),
+                    new HttpTimestampClient(tsa.url()), tsa.url().toString()), TaskMonitor.NONE);
+            assertEquals(1, tsa.requestCount());
+            PdfVerificationResult result = new SignedPdfVerifier().verify(pdf);
+            assertTrue(result.valid(), result.failures().toString());
+            assertTrue(result.signatures().get(0).timestampUtc().isPresent(), "RFC 3161 token in the signature");
+            assertTrue(text(pdf).contains("RFC 3161 from " + tsa.url()), "the cover names the authority");
+        }
+        assertTrue(Pdfsig.run(pdf).contains("Signature is Valid."));
+    }
+
+    @Test
     void anExistingFileIsNeverOverwritten() throws Exception {
         Path casePath = FailoverCase.copyInto(dir);
         Path pdf = Files.writeString(dir.resolve("report.pdf"), "earlier");
