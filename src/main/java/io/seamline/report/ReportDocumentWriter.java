@@ -35,6 +35,8 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
  */
 final class ReportDocumentWriter {
     private static final int LADDER_CONTEXT = 6;
+    /** Most gaps given a paragraph and a section of their own. */
+    static final int MAX_EXPLAINED = 100;
     private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
             .ofPattern("HH:mm:ss.SSSSSS", Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
 
@@ -141,8 +143,13 @@ final class ReportDocumentWriter {
             page.paragraph(content.lanes().isEmpty() ? "No audio was analysed, so no gaps could be looked for."
                     : "No gaps were found in any of the " + content.lanes().size() + " audio lane(s).");
         }
+        List<GapRecord> explained = explained();
+        if (explained.size() < content.gaps().size()) {
+            page.paragraph(content.gaps().size() + " gaps were found. The " + explained.size() + " longest are described"
+                    + " here and explained in section 4; section 4 begins with a table of every gap.");
+        }
         int n = 1;
-        for (GapRecord gap : content.gaps()) {
+        for (GapRecord gap : explained) {
             page.lines("Gap " + n + ".", page.fonts().sansBold(), ReportPageWriter.BODY_SIZE, 0, 0, 0, 0);
             page.paragraph(FindingsWriter.sentence(gap, content), page.fonts().sans(), ReportPageWriter.BODY_SIZE, 0);
             page.space(3);
@@ -183,9 +190,37 @@ final class ReportDocumentWriter {
                 + " message)" : "") + ".", page.fonts().sans(), 7.5f, 0);
     }
 
+    /**
+     * The gaps that get a paragraph and a section: all of them up to {@link #MAX_EXPLAINED}, otherwise the
+     * longest ones, in time order (a lane of digital silence can hold thousands of short dropouts).
+     */
+    private List<GapRecord> explained() {
+        if (content.gaps().size() <= MAX_EXPLAINED) {
+            return content.gaps();
+        }
+        return content.gaps().stream()
+                .sorted(java.util.Comparator.comparingDouble(GapRecord::durationSec).reversed())
+                .limit(MAX_EXPLAINED)
+                .sorted(java.util.Comparator.comparing(GapRecord::startUtc).thenComparing(GapRecord::lane))
+                .toList();
+    }
+
     private void gapSections() throws IOException {
+        List<GapRecord> explained = explained();
+        if (explained.size() < content.gaps().size()) {
+            page.heading("4 Every gap", 60);
+            List<String[]> rows = new ArrayList<>();
+            for (GapRecord g : content.gaps()) {
+                rows.add(new String[] {g.lane(), g.kind(), UtcTimes.format(g.startUtc()),
+                        String.format(Locale.ROOT, "%.3f s", g.durationSec()), g.cause(),
+                        String.format(Locale.ROOT, "%.2f", g.confidence())});
+            }
+            page.table(new float[] {0.24f, 0.12f, 0.26f, 0.11f, 0.17f, 0.1f},
+                    new String[] {"lane", "kind", "start (UTC)", "duration", "cause", "conf."}, rows,
+                    page.fonts().sans(), 6.8f);
+        }
         int n = 1;
-        for (GapRecord gap : content.gaps()) {
+        for (GapRecord gap : explained) {
             page.heading("4." + n + " Gap " + n + ": " + gap.kind() + " on " + gap.lane(), 120);
             List<String[]> facts = new ArrayList<>();
             facts.add(new String[] {"span (UTC)", UtcTimes.format(gap.startUtc()) + " to " + UtcTimes.format(gap.endUtc())});

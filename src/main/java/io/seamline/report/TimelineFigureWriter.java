@@ -38,6 +38,7 @@ final class TimelineFigureWriter {
 
     private final ReportPageWriter page;
     private final Map<Long, WaveformPyramid> pyramids;
+    private final Map<Float, PDExtendedGraphicsState> alphaStates = new java.util.HashMap<>();
 
     TimelineFigureWriter(ReportPageWriter page, Map<Long, WaveformPyramid> pyramids) {
         this.page = page;
@@ -266,18 +267,23 @@ final class TimelineFigureWriter {
         return x + 9 + w + 10;
     }
 
-    private static void fill(PDPageContentStream cs, String hex, float alpha) throws IOException {
-        PDExtendedGraphicsState state = new PDExtendedGraphicsState();
-        state.setNonStrokingAlphaConstant(alpha);
-        cs.setGraphicsStateParameters(state);
+    private void fill(PDPageContentStream cs, String hex, float alpha) throws IOException {
+        cs.setGraphicsStateParameters(alphaState(alpha));
         cs.setNonStrokingColor(r(hex), g(hex), b(hex));
     }
 
-    private static void opaque(PDPageContentStream cs) throws IOException {
-        PDExtendedGraphicsState state = new PDExtendedGraphicsState();
-        state.setNonStrokingAlphaConstant(1f);
-        cs.setGraphicsStateParameters(state);
+    private void opaque(PDPageContentStream cs) throws IOException {
+        cs.setGraphicsStateParameters(alphaState(1f));
         cs.setNonStrokingColor(0f, 0f, 0f);
+    }
+
+    /** One graphics state per alpha, so a page's resources hold two entries, not one per shaded gap. */
+    private PDExtendedGraphicsState alphaState(float alpha) {
+        return alphaStates.computeIfAbsent(alpha, a -> {
+            PDExtendedGraphicsState state = new PDExtendedGraphicsState();
+            state.setNonStrokingAlphaConstant(a);
+            return state;
+        });
     }
 
     private static void stroke(PDPageContentStream cs, String hex, float width) throws IOException {
