@@ -201,6 +201,53 @@ class ReportServiceTest {
     }
 
     @Test
+    void withMoreThanAHundredGapsTheLongestAreExplainedAndEveryGapIsTabled() throws Exception {
+        Path casePath = FailoverCase.copyInto(dir);
+        ReportContent content;
+        try (CaseService service = CaseService.open(casePath)) {
+            content = ReportContent.read(service);
+        }
+        GapRecord real = content.gaps().get(0);
+        List<GapRecord> many = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            double sec = 0.5 + i * 0.01;
+            many.add(new GapRecord(real.laneId(), real.lane(), real.evidenceId(), real.startUtc().plusMillis(i * 20L),
+                    real.startUtc().plusMillis(i * 20L + 10), real.startSec(), real.endSec(), sec, real.kind(),
+                    real.cause(), real.causeDetail(), real.confidence(), real.thresholds()));
+        }
+        ReportContent crowded = new ReportContent(content.info(), content.evidence(), content.custody(), content.calls(),
+                content.sipMessages(), content.streams(), content.events(), content.lanes(), many, content.alignments(),
+                content.timeline(), content.pyramids(), content.stitch());
+        SigningIdentity identity = new ExaminerKeyStore(dir.resolve("keys")).examinerIdentity("Ada Examiner");
+        Path pdf = dir.resolve("crowded.pdf");
+        Files.write(pdf, ReportService.render(crowded, PaperSize.A4, identity, java.time.Instant.now()));
+        String text = text(pdf).replace("\n", " ");
+        assertTrue(text.contains("150 gaps were found. The 100 longest are described here"), text);
+        assertTrue(text.contains("4 Every gap"));
+        assertTrue(text.contains("4.100 Gap 100"));
+        assertFalse(text.contains("4.101 Gap 101"));
+        assertTrue(new SignedPdfVerifier().verify(pdf).valid());
+    }
+
+    @Test
+    void textTheFontsCannotShowIsReplacedAndTheReportStillSigns() throws Exception {
+        Path casePath = dir.resolve("odd.seamline");
+        try (CaseService service = CaseService.create(new io.seamline.casefile.NewCaseRequest(casePath,
+                "\u7535\u8bdd \ud83d\udcde Anruf \u00fcber Vermittlung", "N\u00ba 7", "\u00c5sa \u00d8stergaard",
+                java.time.ZoneId.of("Asia/Tokyo")))) {
+            service.importEvidence(new io.seamline.casefile.ImportRequest(List.of(FailoverCase.capture()), null, ""),
+                    TaskMonitor.NONE);
+        }
+        Path pdf = dir.resolve("odd.pdf");
+        report(casePath, pdf, PaperSize.LETTER);
+        String text = text(pdf);
+        assertTrue(text.contains("?? ? Anruf \u00fcber Vermittlung"), "CJK and emoji have no DejaVu glyph: " + text);
+        assertTrue(text.contains("\u00c5sa \u00d8stergaard"));
+        assertTrue(text.contains("run 'seamline analyze'"), "an unanalysed case says so");
+        assertTrue(Pdfsig.run(pdf).contains("Signature is Valid."));
+    }
+
+    @Test
     void anExistingFileIsNeverOverwritten() throws Exception {
         Path casePath = FailoverCase.copyInto(dir);
         Path pdf = Files.writeString(dir.resolve("report.pdf"), "earlier");
