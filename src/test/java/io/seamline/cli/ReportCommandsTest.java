@@ -42,6 +42,14 @@ class ReportCommandsTest {
         assertEquals(3, paper.exitCode());
         assertTrue(paper.err().contains("paper size 'a3' is not a4 or letter"), paper.err());
 
+        Path keystore = Path.of(ReportCommandsTest.class.getResource("/io/seamline/report/org-examiner.p12").toURI());
+        CliRun unset = CliRun.of("report", casePath, "--out", dir.resolve("org.pdf"), "--keystore", keystore,
+                "--alias", "examiner", "--storepass-env", "SEAMLINE_TEST_VARIABLE_THAT_IS_NOT_SET");
+        assertEquals(3, unset.exitCode());
+        assertTrue(unset.err().contains("SEAMLINE_TEST_VARIABLE_THAT_IS_NOT_SET named by --storepass-env is unset"),
+                unset.err());
+        assertTrue(Files.notExists(dir.resolve("org.pdf")));
+
         Path zip = dir.resolve("package.zip");
         CliRun export = CliRun.of("export", casePath, "--out", zip, "--examiner-key-dir", keys);
         assertEquals(0, export.exitCode(), export.out() + export.err());

@@ -248,6 +248,26 @@ class ReportServiceTest {
     }
 
     @Test
+    void anOrganisationKeystoreSignsAndTheCoverSaysTheCertificateIsIssued() throws Exception {
+        Path casePath = FailoverCase.copyInto(dir);
+        Path keystore = Path.of(ReportServiceTest.class.getResource("/io/seamline/report/org-examiner.p12").toURI());
+        SigningIdentity org = ExaminerKeyStore.loadPkcs12(keystore, "examiner", "test-storepass".toCharArray());
+        Path pdf = dir.resolve("report.pdf");
+        ReportResult result;
+        try (CaseService service = CaseService.open(casePath)) {
+            result = new ReportService(service).write(new ReportRequest(pdf, PaperSize.A4, org, dir.resolve("keys"),
+                    null, null), TaskMonitor.NONE);
+        }
+        assertFalse(result.selfSigned());
+        assertFalse(Files.exists(dir.resolve("keys")), "no self-signed key is made when a keystore is given");
+        String text = text(pdf);
+        assertTrue(text.contains("issued by an organisation's certificate authority"), text);
+        assertFalse(text.contains("SELF-SIGNED"));
+        String pdfsig = Pdfsig.run(pdf);
+        assertTrue(pdfsig.contains("Signature is Valid.") && pdfsig.contains("Total document signed"), pdfsig);
+    }
+
+    @Test
     void anExistingFileIsNeverOverwritten() throws Exception {
         Path casePath = FailoverCase.copyInto(dir);
         Path pdf = Files.writeString(dir.resolve("report.pdf"), "earlier");
