@@ -96,7 +96,8 @@ public final class ExportService {
             monitor.progress("export", 0, 5);
             ReportResult report = new ReportService(cases).write(new ReportRequest(work.resolve(REPORT), request.paper(),
                     request.identity(), request.examinerKeyDirectory(), request.timestamps(),
-                    request.timestampAuthorityName()), TaskMonitor.NONE);
+                    request.timestampAuthorityName()), TaskMonitor.NONE,
+                    zip ? target + "!/" + REPORT : target.resolve(REPORT).toString());
             sums.put(REPORT, report.sha256());
             checkCancelled(monitor);
 

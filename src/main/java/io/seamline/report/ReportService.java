@@ -38,6 +38,15 @@ public final class ReportService {
      *     store when the signing key cannot be loaded, or the case when it cannot be read or updated
      */
     public ReportResult write(ReportRequest request, TaskMonitor monitor) throws CaseFileException, CancelledException {
+        return write(request, monitor, null);
+    }
+
+    /**
+     * As {@link #write(ReportRequest, TaskMonitor)}, recording {@code recordedPath} in the custody entry
+     * instead of the file written (an export writes into a working folder that becomes the package).
+     */
+    ReportResult write(ReportRequest request, TaskMonitor monitor, String recordedPath)
+            throws CaseFileException, CancelledException {
         Path out = request.outputPdf().toAbsolutePath().normalize();
         if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
             throw new CaseFileException(out, "already exists; a report is never written over an existing file");
@@ -72,7 +81,7 @@ public final class ReportService {
         }
         long listedUpTo = content.custody().isEmpty() ? 0 : content.custody().get(content.custody().size() - 1).seq();
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("path", out.toString());
+        details.put("path", recordedPath == null ? out.toString() : recordedPath);
         details.put("sha256", sha256);
         details.put("sizeBytes", (long) signed.length);
         details.put("pages", document.pages());

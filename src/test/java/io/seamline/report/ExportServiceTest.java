@@ -82,6 +82,8 @@ class ExportServiceTest {
             assertEquals(Sha256Sums.of(pkg.resolve("SHA256SUMS")),
                     CanonicalJson.read(last.detailsJson()).get("sha256SumsSha256").asText());
             assertEquals("report", custody.get(custody.size() - 2).action());
+            assertEquals(pkg.resolve("report.pdf").toString(),
+                    CanonicalJson.read(custody.get(custody.size() - 2).detailsJson()).get("path").asText());
             assertTrue(service.verify(TaskMonitor.NONE).intact());
         }
     }
