@@ -22,10 +22,14 @@ import java.util.function.LongUnaryOperator;
  * {@link Options#minWindowConfidence()} vote; the largest group that agrees to within 2 samples plus the
  * drift allowance wins, and a confidence-weighted least-squares line through the window centres gives
  * the offset at the other source's sample 0 and the drift in ppm. This first pass runs on 8 kHz views of
- * both sources when the reference is faster. A second pass at the full reference rate repeats it with the
- * windows placed inside the overlap that line implies and a search of only 50 ms around it. Work is
- * therefore bounded by 2 x window count x (window + search) and independent of call length: a two-hour
- * source costs the same as a two-minute one.
+ * both sources when the reference is faster. When the search is wider than a minute (no start time in the
+ * metadata), {@link EnvelopeCorrelation} first correlates 10 ms energy envelopes of the whole sources and
+ * the first pass only checks its best three candidate offsets (±250 ms plus the drift allowance). A
+ * second pass at the full reference rate repeats the windows inside the overlap the first pass's line
+ * implies, searching only 50 ms around that line. Work is
+ * therefore bounded by 2 x window count x (window + search) and independent of call length when the
+ * metadata gives a start time: a two-hour source costs the same as a two-minute one. Without one, the
+ * envelope step reads both sources once (linear in length; about a second for two hours at 8 kHz).
  *
  * <p>Window confidence: {@code clamp((p1 / p2 - 1) / 3, 0, 1)}, where {@code p1} is the GCC-PHAT peak
  * and {@code p2} the highest value more than 2 ms (at least 4 samples) away from it; so equal peaks give
@@ -33,7 +37,9 @@ import java.util.function.LongUnaryOperator;
  * agreeing windows' confidences times the fraction of non-silent windows that agree (so the sum of the
  * agreeing windows' confidences divided by the number of non-silent windows).
  *
- * <p>Not thread-safe (FFT plans are cached per instance); use one instance per thread.
+ * <p>Not thread-safe (FFT plans and the last reference's envelope are cached per instance, the envelope
+ * by the reference object's identity, so a reference's samples must not change between calls); use one
+ * instance per thread.
  */
 public final class Aligner {
 
@@ -42,6 +48,15 @@ public final class Aligner {
 
     /** Largest coarse offset accepted, in samples: 2^50, years of audio at any rate, far from overflow. */
     static final long MAX_OFFSET_SAMPLES = 1L << 50;
+
+    /** Searches wider than this, in seconds, start from envelope candidates ({@link EnvelopeCorrelation}). */
+    static final int WIDE_SEARCH_SECONDS = 60;
+    /** Envelope candidates checked with GCC-PHAT at most. */
+    static final int ENVELOPE_CANDIDATES = 3;
+    /** Search around an envelope candidate, in milliseconds, before the drift allowance. */
+    static final int ENVELOPE_SLACK_MS = 250;
+    /** A candidate whose pass-1 confidence reaches this is taken without checking the rest. */
+    static final double GOOD_CANDIDATE_CONFIDENCE = 0.5;
 
     /** Highest rate, in Hz, at which the first, wide pass runs; faster sources are viewed at this rate. */
     static final int COARSE_RATE_HZ = 8000;
@@ -68,8 +83,8 @@ public final class Aligner {
 
         /** Rejects values that would make the search meaningless. */
         public Options {
-            if (!(windowSeconds > 0) || windowSeconds > 60) {
-                throw new IllegalArgumentException("window length must be in (0, 60] s, got " + windowSeconds);
+            if (!(windowSeconds >= 0.5) || windowSeconds > 60) {
+                throw new IllegalArgumentException("window length must be in [0.5, 60] s, got " + windowSeconds);
             }
             if (windowCount < 1 || windowCount > 1000) {
                 throw new IllegalArgumentException("window count must be in 1..1000, got " + windowCount);
@@ -93,6 +108,9 @@ public final class Aligner {
 
     private final Options options;
     private GccPhatCorrelation correlation;
+    /** The reference whose envelope is kept, compared by identity: one reference, many other sources. */
+    private CorrelationInput envelopeSource;
+    private float[] referenceEnvelope;
     private int correlationRateHz;
 
     /** An aligner with {@link Options#defaults()}. */
@@ -156,36 +174,53 @@ public final class Aligner {
         List<String> warnings = new ArrayList<>();
         // No offset beyond both lengths together can overlap, so a wider search is only wasted work.
         long search = Math.min(searchSamples, referenceLength + otherLength);
-        int fullWindow = (int) Math.min(Math.round(options.windowSeconds() * rateHz), GccPhatCorrelation.MAX_FFT_SIZE / 2);
+        int fullWindow = (int) Math.max(2, Math.min(Math.round(options.windowSeconds() * rateHz),
+                GccPhatCorrelation.MAX_FFT_SIZE / 2));
         long minimumWindow = Math.max(2, rateHz / 2);
 
-        // Pass 1: the part of the other source that overlaps the reference for some offset in range. Above
-        // 8 kHz it runs on 8 kHz views of both sources: speech timing is fully there, and the wide search
-        // costs a sixth at 48 kHz; pass 2 then works at the full rate.
-        int coarseRateHz = Math.min(rateHz, COARSE_RATE_HZ);
-        double scale = rateHz / (double) coarseRateHz;
-        CorrelationInput coarseReference = reference.atRate(coarseRateHz);
-        CorrelationInput coarseOther = other.atRate(coarseRateHz);
-        long coarseOffset = Math.round(coarseOffsetSamples / scale);
-        long coarseSearch = (long) Math.ceil(search / scale) + 1;
-        long from = Math.max(0, -(coarseOffset + coarseSearch));
-        long to = Math.min(coarseOther.lengthSamples(), coarseReference.lengthSamples() - (coarseOffset - coarseSearch));
-        if (to - from < Math.max(2, coarseRateHz / 2)) {
+        // Pass 1, searching coarse ± search. Over more than a minute, 10 ms energy envelopes of the
+        // whole sources first name a few candidate offsets, and pass 1 only checks around each of them.
+        Coarse first;
+        if (search > WIDE_SEARCH_SECONDS * rateHz) {
+            if (envelopeSource != reference) {
+                envelopeSource = reference;
+                referenceEnvelope = EnvelopeCorrelation.envelope(reference);
+            }
+            long[] candidates = EnvelopeCorrelation.candidates(referenceEnvelope, rateHz,
+                    EnvelopeCorrelation.envelope(other), coarseOffsetSamples - search, coarseOffsetSamples + search,
+                    ENVELOPE_CANDIDATES);
+            warnings.add("offset searched over ±" + Math.round(search / (double) rateHz) + " s through 10 ms energy"
+                    + " envelopes first (" + candidates.length + " candidate offset(s) found)");
+            // The envelope peak is the mean offset over the overlap; drift moves the ends away from it.
+            long slack = Math.round(ENVELOPE_SLACK_MS / 1000.0 * rateHz)
+                    + (long) Math.ceil(options.maxDriftPpm() * 1e-6 * Math.min(referenceLength, otherLength));
+            first = null;
+            for (long candidate : candidates) {
+                Coarse tried = coarsePass(reference, other, candidate, slack, false);
+                if (first == null || (tried.fit() != null
+                        && (first.fit() == null || tried.fit().confidence() > first.fit().confidence()))) {
+                    first = tried;
+                }
+                if (first.fit() != null && first.fit().confidence() >= GOOD_CANDIDATE_CONFIDENCE) {
+                    break;
+                }
+            }
+            if (first == null) {
+                first = coarsePass(reference, other, coarseOffsetSamples, 0, true);
+            }
+        } else {
+            first = coarsePass(reference, other, coarseOffsetSamples, search, true);
+        }
+        if (first.noOverlap()) {
             warnings.add("the sources overlap by less than 0.5 s for every offset within " + coarseOffsetSamples
                     + " ± " + search + " samples at " + rateHz + " Hz; offset left at the coarse value");
             return metadataOnly(coarseOffsetSamples, rateHz, 0, List.of(), warnings);
         }
-        int coarseFullWindow = (int) Math.min(Math.round(options.windowSeconds() * coarseRateHz),
-                GccPhatCorrelation.MAX_FFT_SIZE / 2);
-        int windowLength = (int) Math.min(coarseFullWindow, to - from);
-        if (windowLength < coarseFullWindow) {
-            warnings.add("overlap of at most " + Math.round((to - from) * scale)
-                    + " samples is shorter than one window; window shortened");
+        if (first.shortened()) {
+            warnings.add("the overlap is shorter than one window; window shortened");
         }
-        double driftPerSample = options.maxDriftPpm() * 1e-6;
-        List<WindowOffset> coarseWindows = scale(scan(coarseReference, coarseOther, from, to, windowLength,
-                p -> coarseOffset, p -> coarseSearch + (long) Math.ceil(driftPerSample * (p + windowLength))), scale);
-        Fit coarse = fit(coarseWindows);
+        List<WindowOffset> coarseWindows = first.windows();
+        Fit coarse = first.fit();
         if (coarse == null) {
             return nothingCorrelated(coarseOffsetSamples, rateHz, coarseWindows, warnings);
         }
@@ -200,7 +235,7 @@ public final class Aligner {
         if (refineWindow >= minimumWindow) {
             long refineHalf = Math.round(REFINE_SEARCH_MS / 1000.0 * rateHz) + 2;
             // Without a measured drift from pass 1, allow the maximum drift from the agreeing windows' centre.
-            double slack = coarse.driftMeasured() ? REFINE_DRIFT_PPM * 1e-6 : driftPerSample;
+            double slack = coarse.driftMeasured() ? REFINE_DRIFT_PPM * 1e-6 : options.maxDriftPpm() * 1e-6;
             double anchor = coarse.centreSamples();
             long widestHalf = refineHalf + (long) Math.ceil(slack * Math.max(Math.abs(overlapFrom - anchor),
                     Math.abs(overlapTo - anchor)));
@@ -235,6 +270,49 @@ public final class Aligner {
         return new AlignmentResult(Math.round(intercept), intercept, intercept * 1000.0 / rateHz, rateHz,
                 result.slope() * 1e6, Math.max(0, Math.min(1, result.confidence())), method, result.used(),
                 result.tried(), result.windows(), warnings);
+    }
+
+    /**
+     * Outcome of pass 1 for one coarse offset.
+     *
+     * @param fit        the agreeing line, null when no window agreed
+     * @param windows    every window, in full-rate samples
+     * @param noOverlap  the sources cannot overlap by 0.5 s within the range
+     * @param shortened  the window had to be shortened to the possible overlap
+     */
+    private record Coarse(Fit fit, List<WindowOffset> windows, boolean noOverlap, boolean shortened) {
+    }
+
+    /**
+     * Pass 1 around one coarse offset: windows spread over the part of the other source that can overlap
+     * the reference for some offset in {@code coarse ± search}, each searched over that range. Above 8 kHz
+     * it runs on 8 kHz views of both sources: speech timing is fully there, and the wide search costs a
+     * sixth at 48 kHz; pass 2 then works at the full rate.
+     *
+     * @param growWithPosition widen each window's search by the maximum drift over its position (for a
+     *                         coarse offset that holds at the other source's start, as metadata does)
+     */
+    private Coarse coarsePass(CorrelationInput reference, CorrelationInput other, long coarseOffsetSamples, long search,
+                              boolean growWithPosition) {
+        int rateHz = reference.sampleRateHz();
+        int coarseRateHz = Math.min(rateHz, COARSE_RATE_HZ);
+        double scale = rateHz / (double) coarseRateHz;
+        CorrelationInput coarseReference = reference.atRate(coarseRateHz);
+        CorrelationInput coarseOther = other.atRate(coarseRateHz);
+        long coarseOffset = Math.round(coarseOffsetSamples / scale);
+        long coarseSearch = (long) Math.ceil(search / scale) + 1;
+        long from = Math.max(0, -(coarseOffset + coarseSearch));
+        long to = Math.min(coarseOther.lengthSamples(), coarseReference.lengthSamples() - (coarseOffset - coarseSearch));
+        if (to - from < Math.max(2, coarseRateHz / 2)) {
+            return new Coarse(null, List.of(), true, false);
+        }
+        int fullWindow = (int) Math.max(2, Math.min(Math.round(options.windowSeconds() * coarseRateHz),
+                GccPhatCorrelation.MAX_FFT_SIZE / 2));
+        int windowLength = (int) Math.min(fullWindow, to - from);
+        double drift = growWithPosition ? options.maxDriftPpm() * 1e-6 : 0;
+        List<WindowOffset> windows = scale(scan(coarseReference, coarseOther, from, to, windowLength,
+                p -> coarseOffset, p -> coarseSearch + (long) Math.ceil(drift * (p + windowLength))), scale);
+        return new Coarse(fit(windows), windows, false, windowLength < fullWindow);
     }
 
     /** Window positions, lengths and offsets multiplied by {@code scale}: coarse-rate samples to full-rate. */

@@ -1,8 +1,8 @@
 package io.seamline.analysis;
 
-import io.seamline.audio.G711;
 import io.seamline.audio.WaveformPyramidBuilder;
 import io.seamline.audio.WaveformPyramidWriter;
+import io.seamline.rtp.RtpDecoder;
 import io.seamline.rtp.RtpHeader;
 import io.seamline.rtp.RtpPacketListener;
 import io.seamline.rtp.RtpStreamKey;
@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +46,7 @@ final class CaptureDecoder implements RtpPacketListener {
         this.store = store;
     }
 
-    /** How a stream was decoded: {@code "g711U"}, or {@code "not decodable: G.729"}. */
+    /** How a stream was decoded: {@code "G.711 µ-law"}, or {@code "not decodable: G.729"}. */
     String decoding(RtpStreamKey key) {
         Lane lane = lanes.get(key);
         if (lane != null) {
@@ -60,14 +59,14 @@ final class CaptureDecoder implements RtpPacketListener {
     public void packet(RtpStreamKey key, long frameNumber, Instant timeUtc, RtpHeader header, byte[] udpPayload) {
         Lane lane = lanes.get(key);
         if (lane == null) {
-            String codec = codecName(header.payloadType());
-            if (codec == null) {
+            var decoder = RtpDecoder.forPayload(header.payloadType(), null);
+            if (decoder.isEmpty()) {
                 if (!isEventOrNoise(header.payloadType())) {
-                    undecodable.putIfAbsent(key, "not decodable: " + payloadLabel(header.payloadType()));
+                    undecodable.putIfAbsent(key, RtpDecoder.notDecodable(header.payloadType(), null));
                 }
                 return;
             }
-            lane = new Lane(key, codec, header.payloadType(), header.timestamp(), timeUtc);
+            lane = new Lane(key, decoder.get(), header.payloadType(), header.timestamp(), timeUtc);
             lanes.put(key, lane);
         }
         if (header.payloadType() != lane.payloadType) {
@@ -106,39 +105,25 @@ final class CaptureDecoder implements RtpPacketListener {
         }
     }
 
-    /** Static payload types this build decodes (RFC 3551 Table 4). */
-    private static String codecName(int pt) {
-        return switch (pt) {
-            case 0 -> "g711U";
-            case 8 -> "g711A";
-            default -> null;
-        };
-    }
-
     private static boolean isEventOrNoise(int pt) {
         return pt == 13 || (pt >= 96 && pt <= 127);
     }
 
-    private static String payloadLabel(int pt) {
-        return switch (pt) {
-            case 3 -> "GSM";
-            case 4 -> "G.723";
-            case 9 -> "G.722";
-            case 18 -> "G.729";
-            default -> "payload type " + pt;
-        };
-    }
-
     private final class Lane {
         final RtpStreamKey key;
+        final RtpDecoder decoder;
         final String codec;
         final int payloadType;
-        final int rateHz = 8000;
+        final int rateHz;
+        /** Samples per RTP timestamp unit: 2 for G.722, whose RTP clock is 8 kHz for 16 kHz audio (RFC 3551 §4.5.2). */
+        final int samplesPerTick;
         final Instant firstPacketUtc;
         final long firstTimestamp;
         final short[] window;
-        final BitSet covered;
-        final WaveformPyramidBuilder pyramid = new WaveformPyramidBuilder(8000, 1);
+        /** Sample ranges {@code [start, end)} that packets filled and that are not yet flushed, in order. */
+        final java.util.ArrayDeque<long[]> covered = new java.util.ArrayDeque<>();
+        final float[][] block = new float[1][CHUNK_SAMPLES];
+        final WaveformPyramidBuilder pyramid;
         final List<long[]> holes = new ArrayList<>();
         long laneId = -1;
         long lastUnwrapped;
@@ -147,34 +132,34 @@ final class CaptureDecoder implements RtpPacketListener {
         int chunkIndex;
         long dropped;
 
-        Lane(RtpStreamKey key, String codec, int payloadType, long firstTimestamp, Instant firstPacketUtc) {
+        Lane(RtpStreamKey key, RtpDecoder decoder, int payloadType, long firstTimestamp, Instant firstPacketUtc) {
             this.key = key;
-            this.codec = codec;
+            this.decoder = decoder;
+            this.codec = decoder.codecName();
+            this.rateHz = decoder.sampleRateHz();
+            this.samplesPerTick = rateHz / 8000;
+            this.pyramid = new WaveformPyramidBuilder(rateHz, 1);
             this.payloadType = payloadType;
             this.firstTimestamp = firstTimestamp;
             this.lastUnwrapped = firstTimestamp;
             this.firstPacketUtc = firstPacketUtc;
-            this.window = new short[CHUNK_SAMPLES + REORDER_SECONDS * rateHz];
-            this.covered = new BitSet(window.length);
+            this.window = new short[CHUNK_SAMPLES + REORDER_SECONDS * this.rateHz];
         }
 
         void add(long timestamp, byte[] payload, int offset, int length) throws SQLException {
             long unwrapped = unwrap(timestamp);
-            long position = unwrapped - firstTimestamp;
+            long position = (unwrapped - firstTimestamp) * samplesPerTick;
             if (position < flushedUpTo || position - endPosition > MAX_JUMP_SECONDS * rateHz) {
                 dropped++;
                 return;
             }
-            long end = position + length;
+            short[] pcm = decoder.decode(payload, offset, length);
+            long end = position + pcm.length;
             while (end - flushedUpTo > window.length) {
                 flushChunk(CHUNK_SAMPLES);
             }
-            for (int i = 0; i < length; i++) {
-                int b = payload[offset + i] & 0xff;
-                int at = (int) (position - flushedUpTo) + i;
-                window[at] = (short) (payloadType == 0 ? G711.ulawToLinear(b) : G711.alawToLinear(b));
-                covered.set(at);
-            }
+            System.arraycopy(pcm, 0, window, (int) (position - flushedUpTo), pcm.length);
+            cover(position, end);
             endPosition = Math.max(endPosition, end);
         }
 
@@ -190,35 +175,61 @@ final class CaptureDecoder implements RtpPacketListener {
             return candidate;
         }
 
+        /** Records {@code [from, to)} as filled by a packet, merging with its neighbours. */
+        private void cover(long from, long to) {
+            long[] last = covered.peekLast();
+            if (last != null && from <= last[1] && from >= last[0]) {
+                last[1] = Math.max(last[1], to);
+            } else if (last == null || from > last[1]) {
+                covered.addLast(new long[] {from, to});
+            } else {
+                // A late packet before the newest range: insert in order (rare; reordering is bounded).
+                java.util.List<long[]> all = new ArrayList<>(covered);
+                all.add(new long[] {from, to});
+                all.sort((x, y) -> Long.compare(x[0], y[0]));
+                covered.clear();
+                for (long[] r : all) {
+                    long[] tail = covered.peekLast();
+                    if (tail != null && r[0] <= tail[1]) {
+                        tail[1] = Math.max(tail[1], r[1]);
+                    } else {
+                        covered.addLast(r);
+                    }
+                }
+            }
+        }
+
         private void flushChunk(int samples) throws SQLException {
             ensureLaneRow();
+            long chunkEnd = flushedUpTo + samples;
             byte[] pcm = new byte[samples * 2];
-            float[][] block = new float[1][samples];
-            long holeStart = -1;
+            float[] lane = block[0];
             for (int i = 0; i < samples; i++) {
                 short v = window[i];
                 pcm[2 * i] = (byte) v;
                 pcm[2 * i + 1] = (byte) (v >> 8);
-                block[0][i] = v / 32768f;
-                boolean isCovered = covered.get(i);
-                if (!isCovered && holeStart < 0) {
-                    holeStart = flushedUpTo + i;
-                } else if (isCovered && holeStart >= 0) {
-                    addHole(holeStart, flushedUpTo + i);
-                    holeStart = -1;
-                }
+                lane[i] = v / 32768f;
             }
-            if (holeStart >= 0) {
-                addHole(holeStart, flushedUpTo + samples);
+            long cursor = flushedUpTo;
+            while (cursor < chunkEnd) {
+                long[] range = covered.peekFirst();
+                if (range == null || range[0] >= chunkEnd) {
+                    addHole(cursor, chunkEnd);
+                    break;
+                }
+                if (range[0] > cursor) {
+                    addHole(cursor, range[0]);
+                }
+                cursor = Math.max(cursor, Math.min(range[1], chunkEnd));
+                if (range[1] <= chunkEnd) {
+                    covered.pollFirst();
+                }
             }
             pyramid.accept(block, samples);
             store.putLanePcm(laneId, chunkIndex++, pcm);
             System.arraycopy(window, samples, window, 0, window.length - samples);
             java.util.Arrays.fill(window, window.length - samples, window.length, (short) 0);
-            BitSet shifted = covered.get(samples, window.length);
-            covered.clear();
-            covered.or(shifted);
-            flushedUpTo += samples;
+            flushedUpTo = chunkEnd;
         }
 
         private void addHole(long start, long end) {

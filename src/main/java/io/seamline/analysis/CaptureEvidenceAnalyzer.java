@@ -81,19 +81,19 @@ final class CaptureEvidenceAnalyzer {
         for (RtpStream s : rtp.streams()) {
             streams.add(streamRecord(evidence.id(), s, sip, sipTap.announcements(), decoder.decoding(s.key())));
         }
-        List<MediaHandoffDetector.Signal> signals = new ArrayList<>();
+        List<MediaHandoffAnalyzer.Signal> signals = new ArrayList<>();
         List<EventRecord> events = new ArrayList<>();
         for (SipEvent e : sip.events()) {
             EventRecord record = eventRecord(evidence.id(), e);
             events.add(record);
             if (e.kind() != SipEventKind.REQUEST && e.kind() != SipEventKind.RESPONSE) {
-                signals.add(new MediaHandoffDetector.Signal(e.timeUtc(), e.callId(), record.getKind(), e.summary()));
+                signals.add(new MediaHandoffAnalyzer.Signal(e.timeUtc(), e.callId(), record.getKind(), e.summary()));
             } else if ("INVITE".equals(e.method()) || "UPDATE".equals(e.method()) || "BYE".equals(e.method())) {
-                signals.add(new MediaHandoffDetector.Signal(e.timeUtc(), e.callId(), "sip-" + e.method().toLowerCase(
+                signals.add(new MediaHandoffAnalyzer.Signal(e.timeUtc(), e.callId(), "sip-" + e.method().toLowerCase(
                         Locale.ROOT), e.summary()));
             }
         }
-        List<EventRecord> handoffs = MediaHandoffDetector.detect(evidence.id(), streams, signals);
+        List<EventRecord> handoffs = MediaHandoffAnalyzer.detect(evidence.id(), streams, signals);
         events.addAll(handoffs);
         for (StreamRecord s : streams) {
             store.putStream(withHandoffNote(s, handoffs));

@@ -28,9 +28,9 @@ import java.util.Optional;
 final class CaseAlignment {
     /** Parameters of alignment, stated in every result. */
     record Parameters(double metadataSearchSeconds, double flagOffsetMs, double lateStartToleranceMs,
-            double minMissingMs) {
+            double minMissingMs, double minQuietHoldSeconds, double quietHoldBelowDb) {
         static Parameters defaults() {
-            return new Parameters(10.0, 500.0, 1000.0, 20.0);
+            return new Parameters(10.0, 500.0, 1000.0, 20.0, 2.0, 20.0);
         }
     }
 
@@ -68,6 +68,7 @@ final class CaseAlignment {
         SpliceDetector splices = new SpliceDetector();
         int gapCount = 0;
         int refRate = reference.signal().sampleRateHz();
+        Map<Long, Double> missingByLane = new java.util.HashMap<>();
         for (AudioEvidenceAnalyzer.AudioLane a : audio) {
             LaneRecord lane = a.lane();
             Instant aligned;
@@ -88,7 +89,7 @@ final class CaseAlignment {
                 AlignmentResult result = aligner.align(reference.signal(), a.samples(), coarse, search);
                 boolean correlated = result.method() != AlignmentMethod.METADATA_ONLY;
                 List<SpliceFinding> cuts = List.of();
-                if (correlated) {
+                if (correlated && mayBeCut(result, a.samples(), reference.signal())) {
                     // The whole-lane offset follows the longest stretch; a lane cut and joined has several.
                     cuts = splices.detect(reference.signal(), a.samples(), coarse, search).splices().stream()
                             .filter(s -> s.kind() == SpliceFinding.Kind.SPLICE
@@ -118,6 +119,7 @@ final class CaseAlignment {
                     Instant endUtc = plusSeconds(startUtc, s.missingSeconds());
                     store.putGap(withCause(lane, startUtc, endUtc, laneSec, laneSec, s.missingSeconds(),
                             GapKind.MISSING_SPAN, s.confidence(), events, streams, alignmentParameters()));
+                    missingByLane.merge(lane.id(), s.missingSeconds(), Double::sum);
                     gapCount++;
                 }
             }
@@ -132,14 +134,82 @@ final class CaseAlignment {
                         endSec, endSec - startSec, f.kind(), f.confidence(), events, streams, thresholdMap()));
                 gapCount++;
             }
-            gapCount += callEdges(lane, aligned, call, events, streams);
+            gapCount += quietHolds(a, aligned, events, streams);
+            double missingSec = missingByLane.getOrDefault(lane.id(), 0.0);
+            gapCount += callEdges(lane, aligned, missingSec, call, events, streams);
         }
         return gapCount;
     }
 
-    /** A recording that begins after the call was answered, or ends before it ended. */
-    private int callEdges(LaneRecord lane, Instant aligned, Optional<CallRecord> call, List<EventRecord> events,
+    /**
+     * A hold (SDP sendonly/inactive until a resume) during which the recording is far quieter than its
+     * own average is reported as silence caused by the hold, so the quiet stretch is explained and never
+     * mistaken for a failover: the "Pause Recording on Hold" confusion in the field documents.
+     */
+    private int quietHolds(AudioEvidenceAnalyzer.AudioLane a, Instant aligned, List<EventRecord> events,
             List<StreamRecord> streams) throws SQLException {
+        LaneRecord lane = a.lane();
+        int count = 0;
+        double laneDb = levelDb(a.samples(), 0, lane.sampleCount());
+        for (int i = 0; i < events.size(); i++) {
+            EventRecord hold = events.get(i);
+            if (!hold.getKind().equals("hold")) {
+                continue;
+            }
+            Instant resume = null;
+            for (int j = i + 1; j < events.size() && resume == null; j++) {
+                if (events.get(j).getKind().equals("resume") && events.get(j).getCallId().equals(hold.getCallId())) {
+                    resume = events.get(j).getTimeUtc();
+                }
+            }
+            double fromSec = Math.max(0, seconds(aligned, hold.getTimeUtc()));
+            double toSec = Math.min(lane.durationSec(), resume == null ? lane.durationSec()
+                    : seconds(aligned, resume));
+            if (toSec - fromSec < parameters.minQuietHoldSeconds()) {
+                continue;
+            }
+            long from = Math.round(fromSec * lane.sampleRateHz());
+            long to = Math.round(toSec * lane.sampleRateHz());
+            double holdDb = levelDb(a.samples(), from, to);
+            if (holdDb > laneDb - parameters.quietHoldBelowDb()) {
+                continue;
+            }
+            Map<String, Object> stated = alignmentParameters();
+            stated.put("holdLevelDbfs", round3(holdDb));
+            stated.put("laneLevelDbfs", round3(laneDb));
+            store.putGap(withCause(lane, plusSeconds(aligned, fromSec), plusSeconds(aligned, toSec), fromSec, toSec,
+                    toSec - fromSec, GapKind.SILENCE, 0.9, events, streams, stated));
+            count++;
+        }
+        return count;
+    }
+
+    private static double levelDb(PcmScratchFile samples, long from, long to) {
+        double sum = 0;
+        long n = Math.max(1, to - from);
+        for (long p = from; p < to; p++) {
+            double v = samples.sampleAt(p) / 32768.0;
+            sum += v * v;
+        }
+        return 10 * Math.log10(Math.max(sum / n, 1e-12));
+    }
+
+    /**
+     * Whether a lane may have spans cut out, so that the (costlier) piecewise splice search is worth
+     * running: some correlation window disagreed with the fitted offset, or the lane is shorter than
+     * the reference it was placed on.
+     */
+    private boolean mayBeCut(AlignmentResult result, CorrelationInput lane, CorrelationInput reference) {
+        boolean disagreement = result.windows().stream().anyMatch(w -> w.status() == AlignmentResult.WindowStatus.OUTLIER
+                || w.status() == AlignmentResult.WindowStatus.LOW_CONFIDENCE);
+        double laneSeconds = lane.lengthSamples() / (double) lane.sampleRateHz();
+        double referenceSeconds = reference.lengthSamples() / (double) reference.sampleRateHz();
+        return disagreement || referenceSeconds - laneSeconds > parameters.lateStartToleranceMs() / 1000;
+    }
+
+    /** A recording that begins after the call was answered, or ends before it ended. */
+    private int callEdges(LaneRecord lane, Instant aligned, double missingSec, Optional<CallRecord> call,
+            List<EventRecord> events, List<StreamRecord> streams) throws SQLException {
         if (call.isEmpty() || call.get().answeredUtc() == null) {
             return 0;
         }
@@ -151,7 +221,8 @@ final class CaseAlignment {
                     events, streams, alignmentParameters()));
             count++;
         }
-        Instant laneEnd = plusSeconds(aligned, lane.durationSec());
+        // A lane with spans cut out ends later on the reference clock than its own length says.
+        Instant laneEnd = plusSeconds(aligned, lane.durationSec() + missingSec);
         if (call.get().endUtc() != null) {
             double early = seconds(laneEnd, call.get().endUtc());
             if (early > tolerance) {
@@ -250,14 +321,16 @@ final class CaseAlignment {
         return new Reference(best.samples(), best.lane().metadataStartUtc(), best.lane().name(), best.lane());
     }
 
-    /** Mixes the call's decoded capture lanes on the capture clock into one 8 kHz reference. */
+    /** Mixes the call's decoded capture lanes of one sample rate on the capture clock into one reference. */
     private Reference captureMix(List<LaneRecord> lanes, String callId, Path scratchDir)
             throws SQLException, IOException {
         List<LaneRecord> chosen = lanes.stream().filter(l -> callId.isEmpty() || l.callId().equals(callId)).toList();
         if (chosen.isEmpty()) {
             chosen = lanes;
         }
-        int rate = 8000;
+        // One rate for the mix: the first lane's (G.711 lanes are 8 kHz, G.722 lanes 16 kHz).
+        int rate = chosen.get(0).sampleRateHz();
+        chosen = chosen.stream().filter(l -> l.sampleRateHz() == rate).toList();
         Instant start = chosen.stream().map(LaneRecord::metadataStartUtc).min(Instant::compareTo).orElseThrow();
         long length = 0;
         long[] offsets = new long[chosen.size()];
@@ -304,6 +377,8 @@ final class CaseAlignment {
         m.put("flagOffsetMs", parameters.flagOffsetMs());
         m.put("lateStartToleranceMs", parameters.lateStartToleranceMs());
         m.put("minMissingMs", parameters.minMissingMs());
+        m.put("minQuietHoldSeconds", parameters.minQuietHoldSeconds());
+        m.put("quietHoldBelowDb", parameters.quietHoldBelowDb());
         return m;
     }
 

@@ -108,7 +108,7 @@ final class GccPhatCorrelation {
      * floor relative to the largest magnitude keeps empty bins (band-limited telephone audio has none
      * above 3.4 kHz) from being blown up to unit weight from rounding noise.
      */
-    private static void phatCrossSpectrum(float[] x, float[] y) {
+    static void phatCrossSpectrum(float[] x, float[] y) {
         int n = x.length;
         double dc = x[0] * (double) y[0];
         double nyquist = x[1] * (double) y[1];

@@ -58,8 +58,8 @@ public final class SpliceDetector {
 
         /** Rejects values that would make the search meaningless. */
         public Options {
-            if (!(windowSeconds > 0) || windowSeconds > 60) {
-                throw new IllegalArgumentException("window length must be in (0, 60] s, got " + windowSeconds);
+            if (!(windowSeconds >= 0.25) || windowSeconds > 60) {
+                throw new IllegalArgumentException("window length must be in [0.25, 60] s, got " + windowSeconds);
             }
             if (!(hopSeconds > 0) || hopSeconds > windowSeconds) {
                 throw new IllegalArgumentException("hop must be in (0, window length] s, got " + hopSeconds);
@@ -135,7 +135,9 @@ public final class SpliceDetector {
      * @param lane                the source examined; converted to the reference rate if needed
      * @param coarseOffsetSamples expected offset of the lane's first sample on the reference, in reference
      *                            samples (0 when unknown)
-     * @param searchSamples       half-width, in reference samples, of the search for the first window
+     * @param searchSamples       half-width, in reference samples, of the search for the first window;
+     *                            until one window is placed, every non-silent window is searched this wide
+     * @return the findings in lane order, every window's outcome and any warnings
      */
     public Detection detect(CorrelationInput reference, CorrelationInput lane, long coarseOffsetSamples,
                             long searchSamples) {

@@ -52,13 +52,20 @@ public final class WaveformPyramidBuilder implements FrameSink {
         this.accumulators = new Accumulator[samplesPerBucket.length];
         for (int i = 0; i < samplesPerBucket.length; i++) {
             accumulators[i] = new Accumulator(samplesPerBucket[i], channelCount);
+            // A level whose buckets are whole multiples of the finer level's is built from that level's
+            // bucket statistics (min of mins, max of maxes, sum of squares): the same values, one pass.
+            if (i > 0 && samplesPerBucket[i] % samplesPerBucket[i - 1] == 0) {
+                accumulators[i - 1].coarser = accumulators[i];
+            }
         }
     }
 
     @Override
     public void accept(float[][] lanes, int frames) {
-        for (Accumulator a : accumulators) {
-            a.accept(lanes, frames);
+        for (int i = 0; i < accumulators.length; i++) {
+            if (i == 0 || accumulators[i - 1].coarser != accumulators[i]) {
+                accumulators[i].accept(lanes, frames);
+            }
         }
         totalFrames += frames;
     }
@@ -91,6 +98,7 @@ public final class WaveformPyramidBuilder implements FrameSink {
         private final ShortChunks max = new ShortChunks();
         private final ShortChunks rms = new ShortChunks();
         private int buckets;
+        private Accumulator coarser;
 
         Accumulator(int spb, int channels) {
             this.spb = spb;
@@ -126,8 +134,12 @@ public final class WaveformPyramidBuilder implements FrameSink {
                         } else if (x < -1f) {
                             x = -1f;
                         }
-                        l = Math.min(l, x);
-                        h = Math.max(h, x);
+                        if (x < l) {
+                            l = x;
+                        }
+                        if (x > h) {
+                            h = x;
+                        }
                         s += (double) x * x;
                     }
                     lo[c] = l;
@@ -142,11 +154,27 @@ public final class WaveformPyramidBuilder implements FrameSink {
             }
         }
 
+        /** Takes one finished bucket of the finer level that feeds this one. */
+        void acceptBucket(float[] bucketLo, float[] bucketHi, double[] bucketSumSquares, int frames) {
+            for (int c = 0; c < channels; c++) {
+                lo[c] = Math.min(lo[c], bucketLo[c]);
+                hi[c] = Math.max(hi[c], bucketHi[c]);
+                sumSquares[c] += bucketSumSquares[c];
+            }
+            filled += frames;
+            if (filled == spb) {
+                flush();
+            }
+        }
+
         private void flush() {
             for (int c = 0; c < channels; c++) {
                 min.add(scale(lo[c]));
                 max.add(scale(hi[c]));
                 rms.add(scale((float) Math.sqrt(sumSquares[c] / filled)));
+            }
+            if (coarser != null) {
+                coarser.acceptBucket(lo, hi, sumSquares, filled);
             }
             buckets++;
             reset();

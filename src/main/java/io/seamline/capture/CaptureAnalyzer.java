@@ -35,7 +35,7 @@ public final class CaptureAnalyzer {
         CaptureReader reader = CaptureReader.open(in, name);
         List<String> warnings = new ArrayList<>();
         List<String> dissectionWarnings = new ArrayList<>();
-        FrameDissector dissector = new FrameDissector(List.copyOf(taps), w -> {
+        FrameParser parser = new FrameParser(List.copyOf(taps), w -> {
             if (dissectionWarnings.size() < 100) {
                 dissectionWarnings.add(name + ": " + w);
             }
@@ -55,8 +55,8 @@ public final class CaptureAnalyzer {
             }
             last = record.timeUtc();
             frames++;
-            linkTypes.merge(FrameDissector.linkTypeName(record.linkType()), 1L, Long::sum);
-            dissector.dissect(record);
+            linkTypes.merge(FrameParser.linkTypeName(record.linkType()), 1L, Long::sum);
+            parser.dissect(record);
             if (reader.bytesRead() >= nextProgress) {
                 bytesReadProgress.accept(reader.bytesRead());
                 nextProgress = reader.bytesRead() + PROGRESS_STEP_BYTES;
@@ -65,13 +65,13 @@ public final class CaptureAnalyzer {
         bytesReadProgress.accept(reader.bytesRead());
         warnings.addAll(reader.warnings());
         warnings.addAll(dissectionWarnings);
-        if (dissector.undissectableFrames() > 0) {
-            warnings.add(name + ": " + dissector.undissectableFrames() + " frames with an unsupported link type or cut-off header");
+        if (parser.undissectableFrames() > 0) {
+            warnings.add(name + ": " + parser.undissectableFrames() + " frames with an unsupported link type or cut-off header");
         }
-        if (dissector.incompleteFragments() > 0) {
-            warnings.add(name + ": " + dissector.incompleteFragments() + " IP datagrams left incomplete (fragments missing or timed out)");
+        if (parser.incompleteFragments() > 0) {
+            warnings.add(name + ": " + parser.incompleteFragments() + " IP datagrams left incomplete (fragments missing or timed out)");
         }
         return new CaptureSummary(name, reader.formatName(), frames, first, last, Map.copyOf(linkTypes),
-                Map.copyOf(dissector.notAnalysed()), List.copyOf(warnings), reader.bytesRead());
+                Map.copyOf(parser.notAnalysed()), List.copyOf(warnings), reader.bytesRead());
     }
 }

@@ -35,7 +35,8 @@ final class PcapReader implements CaptureReader {
         if (got < rest.length) {
             throw new CaptureFormatException(name + ": pcap global header cut off at offset " + in.position());
         }
-        this.linkType = readInt(rest, 16) & 0x0FFF_FFFF;
+        // The upper 16 bits of the link-type field carry FCS length flags (tcpdump.org pcap format).
+        this.linkType = readInt(rest, 16) & 0xFFFF;
     }
 
     private int readInt(byte[] b, int off) {

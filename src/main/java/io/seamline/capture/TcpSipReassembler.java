@@ -1,7 +1,7 @@
 package io.seamline.capture;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +52,7 @@ final class TcpSipReassembler {
         }
     }
 
-    private final Map<Endpoints, Direction> directions = new HashMap<>();
+    private final Map<Endpoints, Direction> directions = new LinkedHashMap<>();
     private final Consumer<String> warnings;
     private long tlsSegments;
     private long droppedStreams;
@@ -88,10 +88,10 @@ final class TcpSipReassembler {
         if (syn) {
             d.nextSeq = (seq + 1) & 0xFFFF_FFFFL;
         }
-        if (len > 0) {
-            if (d.nextSeq < 0) {
-                d.nextSeq = seq;
-            }
+        // No SYN seen (capture started mid-connection): hold segments until one begins a message,
+        // so that a reordered start does not lose the message's first bytes.
+        boolean started = d.nextSeq >= 0 || len > 0 && startOfStream(d, seq, data, off, len);
+        if (len > 0 && started) {
             int diff = (int) (seq - d.nextSeq);
             if (diff < 0) {
                 int skip = -diff;
@@ -112,6 +112,22 @@ final class TcpSipReassembler {
         if (fin) {
             directions.remove(ends);
         }
+    }
+
+    /** Picks where a direction without SYN starts; false while still waiting for a message start. */
+    private static boolean startOfStream(Direction d, long seq, byte[] data, int off, int len) {
+        if (detect(data, off, len) != Mode.OTHER) {
+            d.nextSeq = seq;
+            return true;
+        }
+        if (d.outOfOrder.size() < MAX_OUT_OF_ORDER_SEGMENTS) {
+            byte[] copy = new byte[len];
+            System.arraycopy(data, off, copy, 0, len);
+            d.outOfOrder.putIfAbsent(seq, copy);
+            return false;
+        }
+        d.nextSeq = d.outOfOrder.firstKey();
+        return true;
     }
 
     private void drainOutOfOrder(Direction d, SipSink sink) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = "Forensic inspector for contact-centre call recordings.",
         subcommands = {NewCommand.class, AddCommand.class, AnalyzeCommand.class, ShowCommand.class, VerifyCommand.class,
                 ReportCommand.class, ExportCommand.class,
-                GuiCommand.class,
+                GuiCommand.class, SampleCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:verification failed or findings", "2:usage error", "3:input error",

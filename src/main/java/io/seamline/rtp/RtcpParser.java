@@ -18,16 +18,24 @@ final class RtcpParser {
     }
 
     /**
-     * True when the bytes are a well-formed compound RTCP packet: version 2, first packet SR/RR/SDES/BYE/APP
-     * (PT 200-204) and lengths that add up exactly to the datagram (RFC 3550 A.2 validity check).
+     * True when the bytes are a compound RTCP packet: version 2, first packet SR/RR/SDES/BYE/APP
+     * (PT 200-204, RFC 3550 A.2) and packet lengths that fit the datagram.
+     *
+     * @param exact true to require the lengths to add up exactly to the datagram (the A.2 check used
+     *              when nothing announced RTCP here); false to tolerate trailing bytes, as tshark does
+     *              on an RTCP port announced by SDP (RTP port + 1, RFC 3550 §11)
      */
-    static boolean looksLikeRtcp(byte[] b) {
+    static boolean looksLikeRtcp(byte[] b, boolean exact) {
         if (b.length < 8 || (b[0] & 0xC0) != 0x80) {
             return false;
         }
         int firstType = b[1] & 0xFF;
         if (firstType < 200 || firstType > 204) {
             return false;
+        }
+        if (!exact) {
+            int words = ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
+            return (words + 1) * 4 <= b.length;
         }
         int pos = 0;
         while (pos + 4 <= b.length) {
@@ -44,7 +52,7 @@ final class RtcpParser {
     static List<Entry> parse(byte[] b, long frameNumber, Instant timeUtc) {
         List<Entry> out = new ArrayList<>();
         int pos = 0;
-        while (pos + 8 <= b.length) {
+        while (pos + 8 <= b.length && (b[pos] & 0xC0) == 0x80) {
             int count = b[pos] & 0x1F;
             int type = b[pos + 1] & 0xFF;
             int end = pos + ((((b[pos + 2] & 0xFF) << 8) | (b[pos + 3] & 0xFF)) + 1) * 4;
@@ -58,7 +66,9 @@ final class RtcpParser {
                 long ntpFraction = RtpHeader.u32(b, pos + 12);
                 long ntp = (ntpSeconds << 32) | ntpFraction;
                 long nanos = (ntpFraction * 1_000_000_000L) >>> 32;
-                Instant ntpUtc = Instant.ofEpochSecond(ntpSeconds - NTP_TO_UNIX_SECONDS, (nanos / 1000) * 1000);
+                // RFC 4330 §3: with the top bit clear the seconds count from era 1 (7 Feb 2036).
+                long eraSeconds = (ntpSeconds & 0x8000_0000L) == 0 ? ntpSeconds + (1L << 32) : ntpSeconds;
+                Instant ntpUtc = Instant.ofEpochSecond(eraSeconds - NTP_TO_UNIX_SECONDS, (nanos / 1000) * 1000);
                 long rtpTs = RtpHeader.u32(b, pos + 16);
                 long packets = RtpHeader.u32(b, pos + 20);
                 long octets = RtpHeader.u32(b, pos + 24);

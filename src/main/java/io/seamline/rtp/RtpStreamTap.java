@@ -32,7 +32,7 @@ public final class RtpStreamTap implements CaptureTap {
     private static final Set<Integer> WELL_KNOWN_PORTS = Set.of(53, 67, 68, 69, 123, 137, 138, 161, 162, 500, 514,
             520, 1719, 1812, 1813, 1900, 2427, 2727, 2944, 2945, 3478, 4500, 5060, 5061, 5353, 5355);
 
-    /** A media description from SDP: which PTs have which rtpmap names on an address and port. */
+    /** An address and port as SDP announces media on it (RFC 4566 c= and m= lines). */
     private record Endpoint(String ip, int port) {
     }
 
@@ -67,6 +67,9 @@ public final class RtpStreamTap implements CaptureTap {
         }
     }
 
+    /** Streams kept at most; a hostile capture of random SSRCs must not exhaust memory. */
+    public static final int MAX_STREAMS = 50_000;
+
     private final boolean heuristic;
     private final Map<String, Conversation> exact = new HashMap<>();
     private final Map<Endpoint, TreeMap<Long, Conversation>> announced = new HashMap<>();
@@ -74,6 +77,7 @@ public final class RtpStreamTap implements CaptureTap {
     private final Map<Long, List<RtcpReport>> rtcpBySsrc = new HashMap<>();
     private final List<RtpPacketListener> listeners = new ArrayList<>();
     private Instant origin;
+    private long packetsOverStreamLimit;
 
     /** A tap with the heuristic on, as {@code -o rtp.heuristic_rtp:TRUE}. */
     public RtpStreamTap() {
@@ -136,31 +140,43 @@ public final class RtpStreamTap implements CaptureTap {
         byte[] b = d.payload();
         Conversation conv = find(d);
         if (conv == null) {
-            if (b.length >= 8 && RtcpParser.looksLikeRtcp(b)) {
-                for (RtcpParser.Entry e : RtcpParser.parse(b, d.frameNumber(), d.timeUtc())) {
-                    rtcpBySsrc.computeIfAbsent(e.aboutSsrc(), k -> new ArrayList<>()).add(e.report());
-                }
+            if (RtcpParser.looksLikeRtcp(b, !rtcpAnnounced(d))) {
+                keepRtcp(d);
                 return;
             }
             if (!heuristic || !heuristicMatch(d)) {
                 return;
             }
             conv = new Conversation(true, Map.of(), Map.of());
-            exact.put(pairKey(d), conv);
+            if (exact.size() < 4 * MAX_STREAMS) {
+                exact.put(pairKey(d), conv);
+            }
         }
         if (!conv.rtp) {
             return;
         }
         RtpHeader h = RtpHeader.parse(b);
         if (h == null || (h.payloadType() >= 72 && h.payloadType() <= 76)) {
-            if (b.length >= 8 && RtcpParser.looksLikeRtcp(b)) {
-                for (RtcpParser.Entry e : RtcpParser.parse(b, d.frameNumber(), d.timeUtc())) {
-                    rtcpBySsrc.computeIfAbsent(e.aboutSsrc(), k -> new ArrayList<>()).add(e.report());
-                }
+            // RTCP multiplexed on the RTP port (RFC 5761 §4).
+            if (RtcpParser.looksLikeRtcp(b, false)) {
+                keepRtcp(d);
             }
             return;
         }
         accept(d, conv, h);
+    }
+
+    private void keepRtcp(UdpDatagram d) {
+        for (RtcpParser.Entry e : RtcpParser.parse(d.payload(), d.frameNumber(), d.timeUtc())) {
+            rtcpBySsrc.computeIfAbsent(e.aboutSsrc(), k -> new ArrayList<>()).add(e.report());
+        }
+    }
+
+    /** True when SDP announced RTP on the port below either endpoint, which makes this its RTCP port (RFC 3550 §11). */
+    private boolean rtcpAnnounced(UdpDatagram d) {
+        Map.Entry<Long, Conversation> dst = announcedAt(new Endpoint(d.dstIp(), d.dstPort() - 1), d.frameNumber());
+        Map.Entry<Long, Conversation> src = announcedAt(new Endpoint(d.srcIp(), d.srcPort() - 1), d.frameNumber());
+        return dst != null && dst.getValue().rtp || src != null && src.getValue().rtp;
     }
 
     private static boolean heuristicMatch(UdpDatagram d) {
@@ -210,6 +226,10 @@ public final class RtpStreamTap implements CaptureTap {
         double relativeMs = relativeMs(d.timeUtc());
         StreamState s = streams.get(key);
         if (s == null) {
+            if (streams.size() >= MAX_STREAMS) {
+                packetsOverStreamLimit++;
+                return;
+            }
             s = new StreamState(key, d.frameNumber(), d.timeUtc(), relativeMs / 1000.0);
             streams.put(key, s);
         }
@@ -263,6 +283,11 @@ public final class RtpStreamTap implements CaptureTap {
     private double relativeMs(Instant t) {
         Duration rel = Duration.between(origin == null ? t : origin, t);
         return rel.getSeconds() * 1000.0 + rel.getNano() / 1_000_000.0;
+    }
+
+    /** @return RTP packets ignored because {@link #MAX_STREAMS} streams were already open (0 for real calls) */
+    public long packetsOverStreamLimit() {
+        return packetsOverStreamLimit;
     }
 
     /**

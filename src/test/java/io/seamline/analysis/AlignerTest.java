@@ -215,6 +215,52 @@ class AlignerTest {
         AlignmentResult result = new Aligner().align(speech, later, RATE, Long.MAX_VALUE);
 
         assertEquals(SHIFT, result.offsetSamples(), 1);
+        assertTrue(result.warnings().stream().anyMatch(w -> w.contains("envelopes")), result.warnings().toString());
+    }
+
+    @Test
+    void findsExcerptAtOtherRateWithoutAnyStartTime() throws IOException {
+        // No metadata at all: search the whole length, which goes through the energy envelopes first.
+        // The reference recorder ran on for 30 s of line noise after the talk, so the search exceeds a minute.
+        float[] excerpt = CorrelationFixtureReader.read("speech-16k-from-10s.wav").samples();
+        float[] reference = Arrays.copyOf(speech, speech.length + 30 * RATE);
+        Random random = new Random(12);
+        for (int i = speech.length; i < reference.length; i++) {
+            reference[i] = (float) (0.001 * random.nextGaussian());
+        }
+
+        AlignmentResult result = new Aligner().align(CorrelationInput.ofFloats(reference, RATE),
+                CorrelationInput.ofFloats(excerpt, 16000), 0, Long.MAX_VALUE);
+
+        assertEquals(10 * RATE, result.offsetSamples(), 1);
+        assertTrue(result.confidence() > 0.8, "confidence " + result.confidence());
+        assertTrue(result.warnings().stream().anyMatch(w -> w.contains("envelopes")), result.warnings().toString());
+    }
+
+    @Test
+    void survivesDegenerateSignals() {
+        Random random = new Random(9);
+        float[] noise = new float[400];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (float) random.nextGaussian();
+        }
+        float[] poisoned = noise.clone();
+        poisoned[17] = Float.NaN;
+        poisoned[18] = Float.POSITIVE_INFINITY;
+        Aligner aligner = new Aligner();
+
+        assertEquals(AlignmentMethod.METADATA_ONLY, aligner.align(new float[0], noise, RATE, 100).method());
+        assertEquals(AlignmentMethod.METADATA_ONLY, aligner.align(noise, new float[0], RATE, 100).method());
+        // A flat envelope gives no candidates: the unlimited search ends at the coarse offset.
+        assertEquals(AlignmentMethod.METADATA_ONLY,
+                aligner.align(speech, new float[speech.length * 2], RATE, Long.MAX_VALUE).method());
+        // 1 Hz and 3 Hz "sample rates": windows shrink to a couple of samples but nothing breaks.
+        aligner.align(noise, noise, 1, 50);
+        aligner.align(CorrelationInput.ofFloats(noise, 3), CorrelationInput.ofFloats(noise, 1), 0, 10);
+        AlignmentResult result = aligner.align(noise, poisoned, RATE, 100);
+        assertTrue(result.confidence() >= 0 && result.confidence() <= 1, "confidence " + result.confidence());
+        new SpliceDetector().detect(CorrelationInput.ofFloats(noise, 1), CorrelationInput.ofFloats(poisoned, 1), 0, 10);
+        new SpliceDetector().detect(CorrelationInput.ofFloats(speech, RATE), CorrelationInput.ofFloats(poisoned, RATE), 0, 10);
     }
 
     @Test

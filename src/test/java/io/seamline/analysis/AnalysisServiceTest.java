@@ -69,7 +69,7 @@ class AnalysisServiceTest {
 
             List<LaneRecord> lanes = analysis.results().lanes();
             assertEquals(2, lanes.size());
-            assertTrue(lanes.get(0).note().startsWith("g711U"));
+            assertTrue(lanes.get(0).note().startsWith("G.711 µ-law"), lanes.get(0).note());
             assertEquals(8000, lanes.get(0).sampleRateHz());
             assertTrue(analysis.results().pyramid(lanes.get(0).id()).isPresent());
             long storedSamples = analysis.results().lanePcm(lanes.get(0).id()).stream().mapToLong(b -> b.length / 2).sum();

@@ -145,6 +145,72 @@ class CaptureAnalyzerTest {
         assertTrue(recorder.sip.get(0).srcIp().contains(":"), recorder.sip.get(0).srcIp());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} is {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "dtmf-vlan.pcap, EN10MB", "dtmf-qinq.pcap, EN10MB", "dtmf-raw.pcap, RAW", "dtmf-ipv4.pcap, IPV4",
+        "dtmf-null.pcap, NULL", "dtmf-loop.pcap, LOOP"})
+    void dissectsEveryLinkLayerVariantOfTheSameCall(String file, String linkType) throws Exception {
+        Recorder recorder = new Recorder();
+        CaptureSummary summary = run(CaptureReaderTest.fixture(file), recorder);
+        assertEquals(Map.of(linkType, summary.frameCount()), summary.linkTypes());
+        assertEquals(Map.of(SipTransport.UDP, 5), recorder.byTransport(), "tshark -r dtmf.pcap -Y sip | wc -l");
+        assertEquals(75, recorder.udp.size(), "tshark -r dtmf.pcap -Y udp | wc -l");
+        assertEquals("127.0.0.1", recorder.udp.get(0).srcIp());
+    }
+
+    @Test
+    void dissectsRawIpv6() throws Exception {
+        Recorder recorder = new Recorder();
+        CaptureSummary summary = run(CaptureReaderTest.fixture("sip-ipv6-raw.pcap"), recorder);
+        assertEquals(Map.of("IPV6", 6L), summary.linkTypes());
+        // sip-ipv6-raw.sip-stat.txt: tshark -r sip-ipv6-raw.pcap -q -z sip,stat
+        String stat = Files.readString(CaptureReaderTest.fixture("sip-ipv6-raw.sip-stat.txt"));
+        Matcher m = MESSAGES.matcher(stat);
+        assertTrue(m.find());
+        assertEquals(Integer.parseInt(m.group(1)), recorder.sip.size());
+    }
+
+    private static int referenceCount(String statFile) throws Exception {
+        Matcher m = MESSAGES.matcher(Files.readString(CaptureReaderTest.fixture(statFile)));
+        assertTrue(m.find(), statFile);
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Test
+    void reassemblesTcpOutOfOrderAndRetransmittedSegments() throws Exception {
+        Recorder inOrder = new Recorder();
+        run(CaptureReaderTest.fixture("tcp-in-order.pcap"), inOrder);
+        assertEquals(referenceCount("tcp-in-order.sip-stat.txt"), inOrder.sip.size());
+        Recorder reordered = new Recorder();
+        run(CaptureReaderTest.fixture("tcp-reordered.pcap"), reordered);
+        List<String> expected = inOrder.sip.stream().map(m -> new String(m.message(), StandardCharsets.ISO_8859_1)).sorted().toList();
+        List<String> actual = reordered.sip.stream().map(m -> new String(m.message(), StandardCharsets.ISO_8859_1)).sorted().toList();
+        assertEquals(expected, actual);
+    }
+
+    @Test
+    void reassemblesFragmentedIpv4Datagram() throws Exception {
+        Recorder recorder = new Recorder();
+        CaptureSummary summary = run(CaptureReaderTest.fixture("ipv4-fragments/ipv4-fragments.pcap"), recorder);
+        assertEquals(8, summary.frameCount());
+        assertEquals(referenceCount("ipv4-fragments/ipv4-fragments.sip-stat.txt"), recorder.sip.size());
+        assertEquals(6, recorder.udp.size(), "three fragments make one datagram");
+        SipPayload invite = recorder.sip.get(0);
+        String text = new String(invite.message(), StandardCharsets.ISO_8859_1);
+        assertTrue(invite.message().length > 3000 && text.startsWith("INVITE ") && text.endsWith("--foobar--\r\n"), text);
+        assertEquals(3, invite.frameNumber(), "completed by the last fragment");
+    }
+
+    @Test
+    void printsIpv6AddressesAsTsharkDoes() throws Exception {
+        Recorder recorder = new Recorder();
+        run(SHARED.resolve("captures/public/heplify-sip_ipv6_udp.pcap"), recorder);
+        // tshark -r heplify-sip_ipv6_udp.pcap -Y sip -T fields -e ipv6.src -e ipv6.dst (frame 1)
+        assertEquals("fe80::21a:a0ff:fe07:32e0", recorder.sip.get(0).srcIp());
+        assertEquals("fec0::216:d3ff:fe0d:22c", recorder.sip.get(0).dstIp());
+        assertTrue(recorder.udp.get(0).ipv6());
+    }
+
     @Test
     void reportsProgressUpToTheFileSize() throws IOException {
         Path file = SHARED.resolve("captures/public/heplify-FAX-Call-t38-CA-TDM-SIP-FB-1.pcap");

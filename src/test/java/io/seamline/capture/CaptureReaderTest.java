@@ -97,6 +97,21 @@ class CaptureReaderTest {
     }
 
     @Test
+    void readsBigEndianSectionFollowedByLittleEndianSection() throws Exception {
+        Read mixed = readAll(fixture("mixed-endian.pcapng"));
+        Read reference = readAll(fixture("two-sections.pcapng"));
+        assertEquals(reference.records().size(), mixed.records().size());
+        for (int i = 0; i < reference.records().size(); i++) {
+            CaptureRecord a = reference.records().get(i);
+            CaptureRecord b = mixed.records().get(i);
+            assertEquals(a.timeUtc(), b.timeUtc(), "frame " + (i + 1));
+            assertEquals(a.linkType(), b.linkType(), "frame " + (i + 1));
+            assertArrayEquals(a.data(), b.data(), "frame " + (i + 1));
+        }
+        assertTrue(mixed.warnings().isEmpty(), mixed.warnings().toString());
+    }
+
+    @Test
     void readsTruncatedPcapUpToTheCutAndWarnsWithOffset() throws Exception {
         Read whole = readAll(PUBLIC.resolve("heplify-sip_ipv4_tcp.pcap"));
         long complete = whole.records().stream().filter(r -> r.byteOffset() + 16 + r.data().length <= 10_000).count();

@@ -42,6 +42,19 @@ class MediaMoveFixtureTest {
     }
 
     @Test
+    void reportsLossAcrossSequenceWrap() throws Exception {
+        Path dir = fixture("media-move.pcap").getParent().getParent();
+        List<RtpStreamTapReferenceTest.Row> expected =
+                RtpStreamTapReferenceTest.parseReference(dir.resolve("sequence-wrap.rtp-streams.txt"));
+        List<RtpStream> actual = RtpStreamTapReferenceTest.analyse(dir.resolve("sequence-wrap.pcap"));
+        RtpStreamTapReferenceTest.assertSameTable(expected, actual, "sequence-wrap");
+        RtpStream wrapped = actual.get(1);
+        assertEquals(150, wrapped.expected());
+        assertEquals(3, wrapped.lost());
+        assertEquals(2, wrapped.sequenceErrors(), "two gaps: 65533 -> 65535 and 0 -> 3");
+    }
+
+    @Test
     void secondLegHasNewSsrcAndSourcePortAfterFifteenSecondGap() throws Exception {
         List<RtpStream> streams = RtpStreamTapReferenceTest.analyse(fixture("media-move.pcap"));
         RtpStream before = streams.get(1);

@@ -85,7 +85,11 @@ public class AlignerBenchmark {
         float[] wide = CorrelationInput.resample(early, RATE, 16_000);
         capture = CorrelationInput.ofPcm16(toPcm16(wide, 0, wide.length, 0.001, random), 16_000);
 
-        AlignmentResult[] results = alignThreeSources();
+        check(alignThreeSources());
+        check(alignThreeSourcesWithoutStartTimes());
+    }
+
+    private static void check(AlignmentResult[] results) {
         if (Math.abs(results[0].refinedOffsetSamples() - SBC_OFFSET) > 1 || Math.abs(results[0].driftPpm() - 20) > 2
                 || Math.abs(results[1].refinedOffsetSamples() - CAPTURE_OFFSET) > 1) {
             throw new IllegalStateException("benchmark call misaligned: " + results[0] + " / " + results[1]);
@@ -99,6 +103,16 @@ public class AlignerBenchmark {
         return new AlignmentResult[] {
             aligner.align(reference, sbc, SBC_OFFSET - 2400, 2 * RATE),
             aligner.align(reference, capture, CAPTURE_OFFSET + 1600, 2 * RATE)
+        };
+    }
+
+    /** The same without start times in the metadata: the whole length is searched, envelopes first. */
+    @Benchmark
+    public AlignmentResult[] alignThreeSourcesWithoutStartTimes() {
+        Aligner aligner = new Aligner();
+        return new AlignmentResult[] {
+            aligner.align(reference, sbc, 0, reference.lengthSamples() + sbc.lengthSamples()),
+            aligner.align(reference, capture, 0, reference.lengthSamples() + capture.lengthSamples())
         };
     }
 

@@ -11,9 +11,9 @@ import java.util.function.Consumer;
  * cooked v1/v2, raw IP, BSD null/loop; IPv4 and IPv6 (extension headers, fragments), IP-in-IP, GRE
  * and ERSPAN types I-III. Hand-written rather than pcap4j 1.8.2 because pcap4j has no Linux cooked v2,
  * ERSPAN or IPv6 reassembly, and allocates a packet object per layer
- * ({@code FrameDissectorAgreementTest} checks it agrees with pcap4j on every public capture).
+ * ({@code FrameParserAgreementTest} checks it agrees with pcap4j on every public capture).
  */
-final class FrameDissector {
+final class FrameParser {
     static final int LINKTYPE_NULL = 0;
     static final int LINKTYPE_ETHERNET = 1;
     static final int LINKTYPE_RAW = 101;
@@ -33,7 +33,7 @@ final class FrameDissector {
     private CaptureRecord frame;
     private long timeMicros;
 
-    FrameDissector(List<CaptureTap> taps, Consumer<String> warnings) {
+    FrameParser(List<CaptureTap> taps, Consumer<String> warnings) {
         this.taps = taps;
         this.tcp = new TcpSipReassembler(warnings);
     }

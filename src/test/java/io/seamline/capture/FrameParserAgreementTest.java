@@ -26,12 +26,12 @@ import org.pcap4j.packet.Packet;
 import org.pcap4j.packet.UdpPacket;
 
 /**
- * The hand-written {@link FrameDissector} against pcap4j's packet classes on every public capture:
+ * The hand-written {@link FrameParser} against pcap4j's packet classes on every public capture:
  * wherever pcap4j finds a whole UDP datagram, ours must report the same addresses, ports and payload;
  * and every datagram of ours that pcap4j can see (not reassembled from fragments, not inside GRE)
  * must be one pcap4j found.
  */
-class FrameDissectorAgreementTest {
+class FrameParserAgreementTest {
     private static final Path PUBLIC = Path.of(System.getProperty("seamline.shared", "../shared"), "captures/public");
 
     static Stream<Path> publicCaptures() throws IOException {

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * ("media lost = failure detection time + time to re-establish"): the time until signalling reacted
  * (the SIP message that moved the media) and the time from then until media resumed.
  */
-final class MediaHandoffDetector {
+final class MediaHandoffAnalyzer {
     /** How far before the last packet of the old stream a SIP cause may lie and still explain the move. */
     static final Duration CAUSE_LEAD = Duration.ofSeconds(2);
 
@@ -26,7 +26,7 @@ final class MediaHandoffDetector {
     record Signal(Instant timeUtc, String callId, String kind, String summary) {
     }
 
-    private MediaHandoffDetector() {
+    private MediaHandoffAnalyzer() {
     }
 
     /** Returns one event per change in each call direction's chain of streams, oldest first. */

@@ -1,0 +1,145 @@
+package io.seamline.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Very coarse placement of one source against another from their 10 ms energy envelopes, for when the
+ * offset is unknown over minutes or hours and searching it sample by sample would cost too much.
+ *
+ * <p>Each source is read once, in blocks, and reduced to the RMS of every 10 ms frame (100 frames per
+ * second, whatever the sample rate, so no resampling is needed). The mean-removed envelopes are then
+ * correlated over every lag at once with one FFT, PHAT-weighted like {@link GccPhatCorrelation} so the
+ * syllable rhythm of speech gives a narrow peak. The best few separated peaks are returned as candidate
+ * offsets accurate to about one frame; {@link Aligner} then checks each with GCC-PHAT on the samples.
+ */
+final class EnvelopeCorrelation {
+
+    /** Envelope frames per second: 10 ms frames. */
+    static final int FRAMES_PER_SECOND = 100;
+    /** Longest envelope handled, in frames: about 11.6 hours per source. */
+    static final int MAX_FRAMES = 1 << 22;
+    /** Candidates closer than this, in frames (0.5 s), are the same peak. */
+    private static final int SEPARATION_FRAMES = 50;
+    /** Samples read per block while computing an envelope. */
+    private static final int BLOCK = 1 << 16;
+
+    private EnvelopeCorrelation() {
+    }
+
+    /**
+     * Candidate offsets of a source on the reference, best first, from both envelopes.
+     *
+     * @param ref                   envelope of the reference ({@link #envelope(CorrelationInput)}), or null
+     * @param referenceSampleRateHz the reference's rate; offsets are in its samples
+     * @param oth                   envelope of the other source, or null
+     * @param fromSamples           smallest offset considered, reference samples
+     * @param toSamples             largest offset considered, reference samples
+     * @param count                 how many candidates at most
+     * @return offsets in reference samples, best first; empty when either envelope is null
+     */
+    static long[] candidates(float[] ref, int referenceSampleRateHz, float[] oth, long fromSamples, long toSamples,
+                             int count) {
+        if (ref == null || oth == null) {
+            return new long[0];
+        }
+        long needed = (long) ref.length + oth.length;
+        int size = Integer.highestOneBit((int) Math.max(4, needed));
+        if (size < needed) {
+            size <<= 1;
+        }
+        float[] a = new float[size];
+        float[] b = new float[size];
+        System.arraycopy(ref, 0, a, 0, ref.length);
+        System.arraycopy(oth, 0, b, 0, oth.length);
+        CorrelationFft fft = new CorrelationFft(size);
+        fft.forward(a);
+        fft.forward(b);
+        GccPhatCorrelation.phatCrossSpectrum(a, b);
+        fft.inverse(a);
+
+        double framesPerSample = FRAMES_PER_SECOND / (double) referenceSampleRateHz;
+        long lagFrom = Math.max(-(oth.length - 1L), (long) Math.floor(fromSamples * framesPerSample));
+        long lagTo = Math.min(ref.length - 1L, (long) Math.ceil(toSamples * framesPerSample));
+        List<Long> picked = new ArrayList<>();
+        for (int round = 0; round < count; round++) {
+            long best = Long.MIN_VALUE;
+            float bestValue = Float.NEGATIVE_INFINITY;
+            for (long lag = lagFrom; lag <= lagTo; lag++) {
+                float v = a[(int) Math.floorMod(lag, size)];
+                if (v > bestValue && farFrom(lag, picked)) {
+                    bestValue = v;
+                    best = lag;
+                }
+            }
+            if (best == Long.MIN_VALUE) {
+                break;
+            }
+            picked.add(best);
+        }
+        long[] offsets = new long[picked.size()];
+        for (int i = 0; i < offsets.length; i++) {
+            offsets[i] = Math.round(picked.get(i) / framesPerSample);
+        }
+        return offsets;
+    }
+
+    private static boolean farFrom(long lag, List<Long> picked) {
+        for (long p : picked) {
+            if (Math.abs(lag - p) < SEPARATION_FRAMES) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Mean-removed RMS of every 10 ms frame of a source, read once in blocks.
+     *
+     * @return one value per frame, or null when the source is longer than {@link #MAX_FRAMES} frames,
+     *         slower than 100 Hz, or flat
+     */
+    static float[] envelope(CorrelationInput input) {
+        double samplesPerFrame = input.sampleRateHz() / (double) FRAMES_PER_SECOND;
+        long frames = (long) Math.floor(input.lengthSamples() / samplesPerFrame);
+        if (frames < 1 || frames > MAX_FRAMES || samplesPerFrame < 1) {
+            return null;
+        }
+        float[] env = new float[(int) frames];
+        float[] block = new float[BLOCK];
+        int frame = 0;
+        long frameEnd = Math.round(samplesPerFrame);
+        long frameStart = 0;
+        double sum = 0;
+        long total = Math.round(frames * samplesPerFrame);
+        for (long blockStart = 0; blockStart < total && frame < frames; blockStart += BLOCK) {
+            int count = (int) Math.min(BLOCK, total - blockStart);
+            input.read(blockStart, block, 0, count);
+            for (int i = 0; i < count; i++) {
+                float v = block[i];
+                sum += v * (double) v;
+                if (blockStart + i + 1 == frameEnd) {
+                    env[frame] = (float) Math.sqrt(sum / Math.max(1, frameEnd - frameStart));
+                    sum = 0;
+                    frame++;
+                    frameStart = frameEnd;
+                    frameEnd = Math.round((frame + 1) * samplesPerFrame);
+                    if (frame == frames) {
+                        break;
+                    }
+                }
+            }
+        }
+        double mean = 0;
+        for (float v : env) {
+            mean += v;
+        }
+        mean /= frames;
+        double energy = 0;
+        for (int k = 0; k < frames; k++) {
+            env[k] -= (float) mean;
+            energy += env[k] * (double) env[k];
+        }
+        return energy > 0 && Double.isFinite(energy) ? env : null;
+    }
+}

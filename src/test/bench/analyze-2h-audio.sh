@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Audio-analysis benchmark: a 2-hour call with three sources (cloud recording 8 kHz, SBC edge buffer
+# 8 kHz Broadcast Wave starting 3.25 s earlier, duplicate recording at 16 kHz), made from the committed
+# espeak-ng speech by sox. Times `seamline analyze` (pyramid, gaps and alignment of all three; the
+# heap capped at 256 MB). Target: <= 3 s.
+# Usage (repository root, after `mvn -B -q -DskipTests package`; needs sox and python3):
+#   bash src/test/bench/analyze-2h-audio.sh [MINUTES]
+set -euo pipefail
+minutes=${1:-120}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+speech=src/test/resources/io/seamline/analysis/align/speech-8k.wav
+repeats=$(( minutes * 60 / 36 + 1 ))
+sox $speech "$work/long.wav" repeat $repeats trim 0 $((minutes * 60 + 4))
+sox "$work/long.wav" "$work/cloud-recording.wav" trim 3.25 $((minutes * 60))
+sox "$work/long.wav" -r 16000 "$work/duplicate-16k.wav" trim 3.25 $((minutes * 60))
+python3 - "$work/long.wav" "$work/sbc01_bench@sbc.example.net_20261122T080000.000Z.wav" <<'PY'
+import struct, sys
+data = open(sys.argv[1], "rb").read()
+def fixed(s, n): return s.encode("ascii").ljust(n, b"\0")
+tr = 8 * 3600 * 8000
+bext = (fixed("bench edge buffer", 256) + fixed("sbc01", 32) + fixed("bench", 32) + fixed("2026-11-22", 10)
+        + fixed("08:00:00", 8) + struct.pack("<II", tr & 0xffffffff, tr >> 32) + struct.pack("<H", 1) + b"\0" * 254)
+body = b"WAVE" + b"bext" + struct.pack("<I", len(bext)) + bext + data[12:]
+open(sys.argv[2], "wb").write(b"RIFF" + struct.pack("<I", len(body)) + body)
+PY
+J="java -jar target/seamline.jar"
+$J new "$work/b.seamline" --title bench --examiner bench --time-zone Europe/London > /dev/null
+$J add "$work/b.seamline" "$work/cloud-recording.wav" "$work/duplicate-16k.wav" "$work"/sbc01_*.wav > /dev/null
+t0=$(date +%s.%N)
+/usr/bin/time -f "%M" -o "$work/rss.txt" java -Xmx256m -jar target/seamline.jar analyze "$work/b.seamline"
+t1=$(date +%s.%N)
+$J show "$work/b.seamline" alignment
+python3 -c "import sys; print(f'analyze of {sys.argv[3]} min x 3 sources: {float(sys.argv[2]) - float(sys.argv[1]):.2f} s, peak RSS {int(sys.argv[4]) / 1024:.0f} MiB')" "$t0" "$t1" "$minutes" "$(cat "$work/rss.txt")"
