@@ -42,7 +42,16 @@ final class FailoverCase {
     /** A fresh copy of the analysed failover case in {@code dir}. */
     static synchronized Path copyInto(Path dir) throws Exception {
         if (template == null) {
-            template = build(Files.createTempDirectory("seamline-failover-"));
+            Path work = Files.createTempDirectory("seamline-failover-");
+            // The template outlives every test's @TempDir; remove it when the test JVM ends.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    ExportService.deleteTree(work);
+                } catch (IOException ignored) {
+                    // A leftover temporary folder is harmless.
+                }
+            }));
+            template = build(work);
         }
         Path copy = dir.resolve("failover.seamline");
         Files.copy(template, copy);
