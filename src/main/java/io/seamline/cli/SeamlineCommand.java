@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "seamline", mixinStandardHelpOptions = true, versionProvider = SeamlineCommand.Version.class,
         description = "Forensic inspector for contact-centre call recordings.",
         subcommands = {NewCommand.class, AddCommand.class, AnalyzeCommand.class, ShowCommand.class, VerifyCommand.class,
-                GuiCommand.class, SampleCommand.class, StitchCommand.class,
+                StitchCommand.class, ReportCommand.class, ExportCommand.class, GuiCommand.class, SampleCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:verification failed or findings", "2:usage error", "3:input error",

@@ -1,21 +1,26 @@
 package io.seamline.cli;
 
 import io.seamline.casefile.CaseFileException;
-import io.seamline.casefile.CaseService;
-import io.seamline.casefile.VerificationReport;
+import io.seamline.report.IntegrityReport;
+import io.seamline.report.PackageVerifier;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code seamline verify}: re-hashes the vault and walks the custody chain; exit 1 on any problem. */
+/**
+ * {@code seamline verify}: checks a case, an evidence package (folder or zip) or a signed report; exit 1
+ * naming each file or signature that fails.
+ */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Check a case: re-hash every evidence item and walk the custody chain.",
-                "Exits 0 when intact, 1 naming each item or entry that fails."})
+        description = {"Check a case (re-hash the vault, walk the custody chain), an evidence package folder or zip",
+                "(SHA256SUMS, report signature, case copy, cross-checks) or a signed report PDF.",
+                "Exits 0 when intact, 1 naming each file, item or signature that fails."})
 final class VerifyCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "CASE", description = "The case file.")
+    @Parameters(index = "0", paramLabel = "PATH", description = "A case file, package folder, package zip or report PDF.")
     Path target;
 
     @CommandLine.Spec
@@ -25,22 +30,23 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws CaseFileException {
         PrintWriter out = spec.commandLine().getOut();
         TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
-        VerificationReport report;
-        try (CaseService service = CaseService.open(target)) {
-            report = service.verify(progress);
+        IntegrityReport report;
+        try {
+            report = new PackageVerifier().verify(target, progress);
         } finally {
             progress.finish();
         }
-        String checked = report.evidenceChecked() + " evidence item(s), " + report.bytesChecked()
-                + " bytes re-hashed, " + report.custodyEntriesChecked() + " custody entries chained";
+        String what = report.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        String checked = String.join("; ", report.checked());
         if (report.intact()) {
-            out.println("OK " + target + ": intact (" + checked + ")");
+            out.println("OK " + target + ": intact " + what + " (" + checked + ")");
             return 0;
         }
         for (String problem : report.problems()) {
             out.println("FAILED " + problem);
         }
-        out.println("FAILED " + target + ": " + report.problems().size() + " problem(s) found (" + checked + ")");
+        out.println("FAILED " + target + ": " + report.problems().size() + " problem(s) found in " + what
+                + " (" + checked + ")");
         return SeamlineCommand.FINDINGS;
     }
 }
