@@ -116,8 +116,16 @@ final class TimelineFigureWriter {
 
     private void envelope(PDPageContentStream cs, TimelineLane lane, Viewport view, float plotLeft, float mid)
             throws IOException {
-        double x0 = Math.max(0, view.xOf(lane.alignedStartUtc()));
-        double x1 = Math.min(view.widthPx(), view.xOf(lane.endUtc()));
+        for (TimelineLane.Piece piece : lane.pieces()) {
+            envelope(cs, lane, piece, view, plotLeft, mid);
+        }
+    }
+
+    /** One piece of a lane: a lane with spans cut out is drawn in pieces, each where the reference puts it. */
+    private void envelope(PDPageContentStream cs, TimelineLane lane, TimelineLane.Piece piece, Viewport view,
+            float plotLeft, float mid) throws IOException {
+        double x0 = Math.max(0, view.xOf(piece.startUtc()));
+        double x1 = Math.min(view.widthPx(), view.xOf(piece.endUtc(lane.sampleRateHz())));
         if (x1 <= x0) {
             return;
         }
@@ -128,8 +136,8 @@ final class TimelineFigureWriter {
         cs.stroke();
         WaveformPyramid pyramid = pyramids.get(lane.laneId());
         int columns = (int) Math.ceil((x1 - x0) * 2);
-        long startSample = Math.max(0, lane.sampleAt(view.timeAt(x0)));
-        long endSample = Math.min(Math.min(lane.sampleCount(), pyramid == null ? 0 : pyramid.totalFrames()),
+        long startSample = Math.max(piece.fromSample(), lane.sampleAt(view.timeAt(x0)));
+        long endSample = Math.min(Math.min(piece.toSample(), pyramid == null ? 0 : pyramid.totalFrames()),
                 lane.sampleAt(view.timeAt(x1)));
         if (pyramid == null || endSample <= startSample || columns < 1) {
             return;

@@ -29,6 +29,7 @@ public final class TimelineBuilder {
         for (AlignmentRecord a : store.alignments()) {
             alignment.put(a.laneId(), a);
         }
+        List<GapRecord> storedGaps = store.gaps();
         List<TimelineLane> lanes = new ArrayList<>();
         for (LaneRecord l : store.lanes()) {
             AlignmentRecord a = alignment.get(l.id());
@@ -37,7 +38,7 @@ public final class TimelineBuilder {
                 continue;
             }
             lanes.add(new TimelineLane(l.id(), l.evidenceId(), l.name(), LaneKind.of(l.kind()), start,
-                    l.sampleRateHz(), l.sampleCount(), l.note(), l.holes()));
+                    l.sampleRateHz(), l.sampleCount(), l.note(), l.holes(), pieces(l, start, storedGaps)));
         }
         lanes.sort(Comparator.comparing((TimelineLane l) -> l.kind().ordinal()).thenComparing(TimelineLane::label));
         List<TimelineMarker> markers = new ArrayList<>();
@@ -46,7 +47,7 @@ public final class TimelineBuilder {
                     e.getCallId()));
         }
         List<TimelineGap> gaps = new ArrayList<>();
-        for (GapRecord g : store.gaps()) {
+        for (GapRecord g : storedGaps) {
             gaps.add(new TimelineGap(g.laneId(), g.startUtc(), g.endUtc(), g.kind(), g.cause(), g.confidence(),
                     g.causeDetail()));
         }
@@ -65,6 +66,24 @@ public final class TimelineBuilder {
             end = Instant.EPOCH.plusSeconds(60);
         }
         return new TimelineModel(title, zone, start, end, lanes, markers, gaps);
+    }
+
+    /** After each missing span (audio cut out and joined) the lane resumes where the span ends. */
+    static List<TimelineLane.Piece> pieces(LaneRecord lane, Instant start, List<GapRecord> gaps) {
+        List<GapRecord> cuts = gaps.stream()
+                .filter(g -> g.laneId() == lane.id() && g.kind().equals("missing-span"))
+                .sorted(Comparator.comparingDouble(GapRecord::startSec)).toList();
+        List<TimelineLane.Piece> pieces = new ArrayList<>();
+        long from = 0;
+        Instant at = start;
+        for (GapRecord cut : cuts) {
+            long splice = Math.max(from, Math.min(lane.sampleCount(), Math.round(cut.startSec() * lane.sampleRateHz())));
+            pieces.add(new TimelineLane.Piece(from, splice, at));
+            from = splice;
+            at = cut.endUtc();
+        }
+        pieces.add(new TimelineLane.Piece(from, lane.sampleCount(), at));
+        return pieces;
     }
 
     static MarkerKind markerKind(String eventKind) {

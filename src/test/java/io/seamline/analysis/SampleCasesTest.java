@@ -91,6 +91,12 @@ class SampleCasesTest {
             assertNear(truth.path("cloudRecording").path("startUtc").asText(), cloud.alignedStartUtc(), 125,
                     "cloud recording");
             assertEquals(truth.path("callId").asText(), analysis.results().calls().get(0).callId());
+            io.seamline.timeline.TimelineLane drawn = io.seamline.timeline.TimelineBuilder.build("t", ZoneId.of("UTC"),
+                    analysis.results()).lanes().stream().filter(l -> l.label().equals("cloud-recording.wav"))
+                    .findFirst().orElseThrow();
+            assertEquals(2, drawn.pieces().size(), "drawn in two pieces around the cut");
+            assertEquals(missing.endUtc(), drawn.pieces().get(1).startUtc());
+            assertNear(truth.path("cloudRecording").path("endUtc").asText(), drawn.endUtc(), 20_000, "recording end");
             assertTrue(service.verify(TaskMonitor.NONE).intact());
         }
     }
