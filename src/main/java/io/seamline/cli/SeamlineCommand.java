@@ -49,6 +49,8 @@ public final class SeamlineCommand implements Runnable {
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
+        // Descriptions are written as lines of up to 110 characters; a narrower width would re-wrap them raggedly.
+        cl.setUsageHelpWidth(110);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean debug = root.debug || parseResult.hasMatchedOption("--debug");
             PrintWriter w = commandLine.getErr();
