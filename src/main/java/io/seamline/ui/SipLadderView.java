@@ -39,6 +39,7 @@ public final class SipLadderView {
     private final Pane body = new Pane();
     private final Label title = new Label();
     private final List<Pane> rows = new ArrayList<>();
+    private final ScrollPane scroll;
 
     public SipLadderView(CaseViewModel model) {
         this.model = model;
@@ -49,7 +50,7 @@ public final class SipLadderView {
         body.setId("ladderBody");
         body.getStyleClass().add("ladder-body");
         header.getStyleClass().add("ladder-header");
-        ScrollPane scroll = new ScrollPane(body);
+        scroll = new ScrollPane(body);
         scroll.setId("ladderScroll");
         scroll.setFitToWidth(true);
         BorderPane top = new BorderPane(header);
@@ -66,6 +67,17 @@ public final class SipLadderView {
     /** The node to put in a tab. */
     public BorderPane root() {
         return root;
+    }
+
+    /** Scrolls so that message row {@code index} is in view. */
+    public void scrollTo(int index) {
+        double content = body.getPrefHeight();
+        double view = scroll.getViewportBounds().getHeight();
+        if (content <= view || index < 0) {
+            return;
+        }
+        double y = index * ROW_PX - view / 2 + ROW_PX / 2;
+        scroll.setVvalue(Math.max(0, Math.min(1, y / (content - view))));
     }
 
     /** The message rows, in time order (for tests). */
@@ -175,10 +187,12 @@ public final class SipLadderView {
 
     private void highlight() {
         Object selected = model.selectionProperty().get();
-        for (Pane row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            Pane row = rows.get(i);
             row.getStyleClass().remove("ladder-row-selected");
             if (row.getUserData() == selected) {
                 row.getStyleClass().add("ladder-row-selected");
+                scrollTo(i);
             }
         }
     }
