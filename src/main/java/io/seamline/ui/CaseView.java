@@ -53,6 +53,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -401,6 +402,7 @@ public final class CaseView {
         Label selection = new Label();
         selection.setId("selectionLabel");
         selection.getStyleClass().add("readout");
+        selection.setMinWidth(0);
         Runnable showSelection = () -> {
             Instant a = model.timeline().selectionStartUtcProperty().get();
             Instant b = model.timeline().selectionEndUtcProperty().get();
@@ -417,7 +419,7 @@ public final class CaseView {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("timeline-bar");
-        Label legend = legend();
+        FlowPane legend = legend();
         VBox box = new VBox(bar, timelineView, legend);
         VBox.setVgrow(timelineView, Priority.ALWAYS);
         return box;
@@ -433,8 +435,8 @@ public final class CaseView {
         };
     }
 
-    private static Label legend() {
-        HBox items = new HBox(14);
+    private static FlowPane legend() {
+        FlowPane items = new FlowPane(14, 2);
         for (String kind : List.of("dropout", "missing-span", "silence", "late-start", "corrupt")) {
             Region swatch = new Region();
             swatch.setStyle("-fx-background-color: " + io.seamline.timeline.Palette.gap(kind) + "; -fx-opacity: 0.7;");
@@ -443,19 +445,25 @@ public final class CaseView {
             l.getStyleClass().add("legend-item");
             items.getChildren().add(l);
         }
+        items.getChildren().add(new Label("   Lanes:"));
         for (var kind : io.seamline.timeline.LaneKind.values()) {
             Region swatch = new Region();
             swatch.setStyle("-fx-background-color: " + io.seamline.timeline.Palette.lane(kind) + ";");
             swatch.setMinSize(14, 12);
-            Label l = new Label(kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " lane", swatch);
+            Label l = new Label(kind.name().toLowerCase(Locale.ROOT).replace('_', ' '), swatch);
             l.getStyleClass().add("legend-item");
             items.getChildren().add(l);
         }
-        Label legend = new Label(null, items);
-        legend.setId("legend");
-        legend.setPadding(new Insets(3, 8, 3, TimelineView.GUTTER_PX));
-        legend.getStyleClass().add("legend");
-        return legend;
+        items.setId("legend");
+        items.setAlignment(Pos.CENTER_LEFT);
+        items.setPadding(new Insets(3, 8, 3, 12));
+        items.setMinWidth(0);
+        items.getChildren().add(0, new Label("Gaps:"));
+        items.getStyleClass().add("legend");
+        for (var node : items.getChildren()) {
+            ((Label) node).setMinWidth(Region.USE_PREF_SIZE);
+        }
+        return items;
     }
 
     private TabPane bottomTabs() {
@@ -631,7 +639,7 @@ public final class CaseView {
         TextArea body = new TextArea();
         body.setId("detailsText");
         body.setEditable(false);
-        body.setWrapText(false);
+        body.setWrapText(true);
         body.getStyleClass().add("details-text");
         model.detailsProperty().addListener((o, a, d) -> {
             title.setText(d.title());
@@ -658,15 +666,12 @@ public final class CaseView {
         status.setId("statusLabel");
         status.textProperty().bind(model.statusProperty());
         status.setMaxWidth(Double.MAX_VALUE);
+        status.setMinWidth(120);
         HBox.setHgrow(status, Priority.ALWAYS);
         Label readout = new Label();
         readout.setId("cursorReadout");
         readout.getStyleClass().add("readout");
         readout.textProperty().bind(model.timeline().readoutProperty());
-        Label task = new Label();
-        task.setId("taskName");
-        task.textProperty().bind(model.taskNameProperty());
-        task.visibleProperty().bind(model.busyProperty());
         ProgressBar bar = new ProgressBar();
         bar.setId("taskProgress");
         bar.setPrefWidth(200);
@@ -676,7 +681,10 @@ public final class CaseView {
         cancel.setId("cancelTask");
         cancel.visibleProperty().bind(model.busyProperty());
         cancel.setOnAction(e -> model.cancel());
-        HBox box = new HBox(10, status, readout, task, bar, cancel);
+        readout.setMinWidth(Region.USE_PREF_SIZE);
+        bar.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox box = new HBox(10, status, readout, bar, cancel);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(4, 10, 4, 10));
         box.getStyleClass().add("status-bar");

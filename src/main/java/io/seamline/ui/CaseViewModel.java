@@ -212,11 +212,13 @@ public final class CaseViewModel {
 
     /** Opens an existing case in the background. */
     public void openCase(Path path) {
+        long startNanos = System.nanoTime();
         run("Opening " + path.getFileName(), monitor -> {
             CaseService opened = CaseService.open(path);
             replaceService(opened);
             remember(path);
-            return "Opened " + path.getFileName();
+            return "Opened " + path.getFileName() + " (read in " + (System.nanoTime() - startNanos) / 1_000_000
+                    + " ms)";
         });
     }
 
@@ -343,16 +345,17 @@ public final class CaseViewModel {
         } else {
             Instant head = timeline.playheadUtcProperty().get();
             from = head != null ? head : timeline.viewportProperty().get().startUtc();
-            to = tl.endUtc();
+            to = Instant.MAX;
         }
-        long fromSample = Math.max(0, tl.sampleAt(from));
-        long toSample = Math.min(lane.sampleCount(), tl.sampleAt(to));
+        LaneClock clock = LaneClock.of(tl, data.get().timeline().gapsOf(tl.laneId()));
+        long fromSample = clock.sampleAt(from);
+        long toSample = Math.min(lane.sampleCount(), clock.sampleAt(to));
         if (fromSample >= lane.sampleCount()) {
             fromSample = 0;
         }
         LaneAudio audio = laneAudio;
         status.set("Playing " + lane.name() + " (space pauses)...");
-        playback.play(lane, tl.alignedStartUtc(), fromSample, toSample, (l, start, count) -> {
+        playback.play(lane, clock::timeOf, fromSample, toSample, (l, start, count) -> {
             synchronized (audio) {
                 return audio.read(l, start, count);
             }
@@ -522,12 +525,11 @@ public final class CaseViewModel {
             ladderCallId.set(null);
             selection.set(null);
             details.set(SelectionDetails.NONE);
-            playLane.set(s.data().lanes().isEmpty() ? null : s.data().lanes().get(0));
-        } else if (playLane.get() == null && !s.data().lanes().isEmpty()) {
-            playLane.set(s.data().lanes().get(0));
-        } else if (playLane.get() != null) {
-            long id = playLane.get().id();
-            playLane.set(s.data().lane(id).orElse(s.data().lanes().isEmpty() ? null : s.data().lanes().get(0)));
+            playLane.set(firstLane(s.data()));
+        } else if (playLane.get() == null) {
+            playLane.set(firstLane(s.data()));
+        } else {
+            playLane.set(s.data().lane(playLane.get().id()).orElse(firstLane(s.data())));
         }
         refreshLadder();
         if (!sameTimeline) {
@@ -535,6 +537,11 @@ public final class CaseViewModel {
         } else {
             timeline.modelProperty().set(s.data().timeline());
         }
+    }
+
+    /** The top lane of the timeline (recordings first), which playback starts with. */
+    private static LaneRecord firstLane(InspectorData d) {
+        return d.timeline().lanes().stream().findFirst().flatMap(l -> d.lane(l.laneId())).orElse(null);
     }
 
     private static String capitalised(String text) {

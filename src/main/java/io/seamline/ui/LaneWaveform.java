@@ -23,21 +23,27 @@ public record LaneWaveform(int firstX, float[] min, float[] max) {
         return min.length;
     }
 
-    /** The columns of a lane in a viewport, from its pyramid (channel 0). */
+    /** The columns of a lane drawn as one run of samples from its aligned start, from its pyramid (channel 0). */
     public static LaneWaveform of(WaveformPyramid pyramid, TimelineLane lane, Viewport view) {
-        if (pyramid == null || lane.sampleCount() <= 0) {
+        return of(pyramid, new LaneClock.Segment(0, lane.sampleCount(), lane.alignedStartUtc(),
+                Math.max(1, lane.sampleRateHz())), view);
+    }
+
+    /** The columns of one segment of a lane ({@link LaneClock}) in a viewport, from its pyramid (channel 0). */
+    public static LaneWaveform of(WaveformPyramid pyramid, LaneClock.Segment segment, Viewport view) {
+        if (pyramid == null || segment.sampleCount() <= 0) {
             return NONE;
         }
-        double laneX0 = view.xOf(lane.alignedStartUtc());
-        double laneX1 = view.xOf(lane.endUtc());
+        double laneX0 = view.xOf(segment.startUtc());
+        double laneX1 = view.xOf(segment.endUtc());
         int x0 = (int) Math.max(0, Math.floor(laneX0));
         int x1 = (int) Math.min(Math.ceil(view.widthPx()), Math.ceil(laneX1));
         if (x1 <= x0) {
             return NONE;
         }
-        long total = Math.min(lane.sampleCount(), pyramid.totalFrames());
-        long s0 = Math.max(0, lane.sampleAt(view.timeAt(x0)));
-        long s1 = Math.min(total, lane.sampleAt(view.timeAt(x1)));
+        long total = Math.min(segment.firstSample() + segment.sampleCount(), pyramid.totalFrames());
+        long s0 = Math.max(segment.firstSample(), segment.sampleAt(view.timeAt(x0)));
+        long s1 = Math.min(total, segment.sampleAt(view.timeAt(x1)));
         int pixels = x1 - x0;
         if (s1 <= s0 || total <= 0) {
             return NONE;

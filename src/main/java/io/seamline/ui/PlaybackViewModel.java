@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -49,11 +50,12 @@ public final class PlaybackViewModel {
     }
 
     /**
-     * Plays {@code [fromSample, toSample)} of a lane whose first sample is at {@code laneStartUtc};
+     * Plays {@code [fromSample, toSample)} of a lane whose samples play at {@code timeOfSample};
      * {@code playhead} receives each block's instant and null at the end (a pause leaves it where it stopped); {@code status} receives one
      * line when playback ends or fails.
      */
-    public void play(LaneRecord lane, Instant laneStartUtc, long fromSample, long toSample, LaneSamples samples,
+    public void play(LaneRecord lane, LongFunction<Instant> timeOfSample, long fromSample, long toSample,
+            LaneSamples samples,
             Consumer<Instant> playhead, Consumer<String> status) {
         stop();
         if (toSample <= fromSample || lane.sampleRateHz() <= 0) {
@@ -72,7 +74,7 @@ public final class PlaybackViewModel {
                 while (at < toSample && !flag.get()) {
                     int n = (int) Math.min(block, toSample - at);
                     float[] chunk = samples.read(lane, at, n);
-                    Instant t = laneStartUtc.plusNanos(Math.round(at * 1e9 / lane.sampleRateHz()));
+                    Instant t = timeOfSample.apply(at);
                     ui.execute(() -> playhead.accept(t));
                     out.write(chunk, n);
                     at += n;

@@ -232,8 +232,8 @@ public final class TimelineView extends Region {
             return "not aligned: metadata time";
         }
         AlignmentRecord a = alignment.get();
-        if (a.method() != null && a.method().startsWith("reference")) {
-            return "reference clock";
+        if (a.method() != null && (a.method().startsWith("reference") || a.method().endsWith("clock"))) {
+            return a.method();
         }
         return String.format(Locale.ROOT, "offset %+.1f ms  (%.0f %%)%s", a.offsetMs(), a.confidence() * 100,
                 a.flagged() ? "  !" : "");
@@ -255,24 +255,29 @@ public final class TimelineView extends Region {
             g.setFill(Color.web("#f6f6f2"));
             g.fillRect(GUTTER_PX, top, canvas.getWidth() - GUTTER_PX, height);
         }
-        double laneX0 = GUTTER_PX + v.xOf(lane.alignedStartUtc());
-        double laneX1 = GUTTER_PX + v.xOf(lane.endUtc());
-        g.setFill(colour.deriveColor(0, 1, 1, 0.07));
-        g.fillRect(Math.max(GUTTER_PX, laneX0), top + 3, Math.max(1, Math.min(canvas.getWidth(), laneX1)
-                - Math.max(GUTTER_PX, laneX0)), height - 6);
-        g.setStroke(colour.deriveColor(0, 1, 1, 0.35));
-        g.setLineWidth(1);
+        LaneClock clock = LaneClock.of(lane, timeline.modelProperty().get().gapsOf(lane.laneId()));
         double mid = Math.round(top + height / 2) + 0.5;
-        g.strokeLine(Math.max(GUTTER_PX, laneX0), mid, Math.min(canvas.getWidth(), laneX1), mid);
         WaveformPyramid pyramid = data.pyramids().get(lane.laneId());
-        LaneWaveform wave = LaneWaveform.of(pyramid, lane, v);
-        g.setFill(colour);
-        for (double[][] poly : wave.polygons(top + 4, height - 8)) {
-            double[] xs = poly[0];
-            for (int i = 0; i < xs.length; i++) {
-                xs[i] += GUTTER_PX;
+        for (LaneClock.Segment segment : clock.segments()) {
+            double laneX0 = Math.max(GUTTER_PX, GUTTER_PX + v.xOf(segment.startUtc()));
+            double laneX1 = Math.min(canvas.getWidth(), GUTTER_PX + v.xOf(segment.endUtc()));
+            if (laneX1 <= laneX0) {
+                continue;
             }
-            g.fillPolygon(xs, poly[1], xs.length);
+            g.setFill(colour.deriveColor(0, 1, 1, 0.07));
+            g.fillRect(laneX0, top + 3, Math.max(1, laneX1 - laneX0), height - 6);
+            g.setStroke(colour.deriveColor(0, 1, 1, 0.35));
+            g.setLineWidth(1);
+            g.strokeLine(laneX0, mid, laneX1, mid);
+            LaneWaveform wave = LaneWaveform.of(pyramid, segment, v);
+            g.setFill(colour);
+            for (double[][] poly : wave.polygons(top + 4, height - 8)) {
+                double[] xs = poly[0];
+                for (int i = 0; i < xs.length; i++) {
+                    xs[i] += GUTTER_PX;
+                }
+                g.fillPolygon(xs, poly[1], xs.length);
+            }
         }
         for (TimelineGap gap : timeline.modelProperty().get().gapsOf(lane.laneId())) {
             drawGap(g, v, gap, top, height);

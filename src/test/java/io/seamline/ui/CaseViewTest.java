@@ -264,6 +264,11 @@ class CaseViewTest {
         robot.clickOn("#analyzeButton");
         assertTrue(model.busyProperty().get());
         assertTrue(robot.lookup("#taskProgress").query().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+        Node cancel = robot.lookup("#cancelTask").query();
+        assertTrue(cancel.isVisible() && cancel.localToScene(cancel.getBoundsInLocal()).getMaxX()
+                <= cancel.getScene().getWidth(), "Cancel shows while the task runs: " + cancel.localToScene(
+                cancel.getBoundsInLocal()) + " in " + cancel.getScene().getWidth() + "x" + cancel.getScene().getHeight());
         robot.clickOn("#cancelTask");
         hold.countDown();
         waitUntilIdle();
