@@ -85,7 +85,7 @@ public final class CaseView {
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.58);
         SplitPane main = new SplitPane(explorer(), centre, detailsPane());
-        main.setDividerPositions(0.17, 0.78);
+        main.setDividerPositions(0.15, 0.73);
         SplitPane.setResizableWithParent(main.getItems().get(0), false);
         root.setCenter(main);
         root.setBottom(statusBar());

@@ -27,16 +27,16 @@ public record SelectionDetails(String title, String body) {
     /** Shown when nothing is selected. */
     public static final SelectionDetails NONE = new SelectionDetails("Nothing selected",
             "Select a gap, a SIP message, a stream, a lane or evidence to see its details here.");
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS xxx");
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS xxx");
 
     /** Details of one selected item, with local times in {@code zone}. */
     public static SelectionDetails of(Object item, ZoneId zone, InspectorData data) {
         if (item instanceof SipMessageRecord m) {
             return new SelectionDetails("SIP " + m.label(), String.join("\n",
-                    "Time      " + times(m.timeUtc(), zone),
+                    "Time      " + times(m.timeUtc(), zone).replace("\n  ", "\n"),
                     "From      " + m.src(),
                     "To        " + m.dst(),
-                    "Transport " + m.transport() + "   frame " + m.frame() + " of evidence " + m.evidenceId(),
+                    "Transport " + m.transport() + ", frame " + m.frame() + " of evidence " + m.evidenceId(),
                     "Call-ID   " + m.callId(), "", m.raw() == null ? "" : m.raw().stripTrailing()));
         }
         if (item instanceof GapRecord g) {
@@ -119,7 +119,7 @@ public record SelectionDetails(String title, String body) {
         if (t == null) {
             return "-";
         }
-        return UtcTimes.format(t) + "  (" + ZonedDateTime.ofInstant(t, zone).format(LOCAL) + " " + zone.getId() + ")";
+        return UtcTimes.format(t) + "\n            local " + ZonedDateTime.ofInstant(t, zone).format(LOCAL);
     }
 
     static String percent(double confidence) {
@@ -133,7 +133,7 @@ public record SelectionDetails(String title, String body) {
         StringBuilder out = new StringBuilder();
         int col = 0;
         for (String word : List.of(text.split(" "))) {
-            if (col > 0 && col + word.length() > 64) {
+            if (col > 0 && col + word.length() > 48) {
                 out.append('\n');
                 col = 0;
             } else if (col > 0) {

@@ -129,9 +129,13 @@ public final class SipLadderView {
             life.getStrokeDashArray().setAll(4.0, 4.0);
             body.getChildren().add(life);
         }
+        Set<String> invited = new java.util.HashSet<>();
         for (int r = 0; r < messages.size(); r++) {
             SipMessageRecord m = messages.get(r);
-            Pane row = row(m, r, endpoints, column, width, zone);
+            // A later INVITE in the same dialog set is a re-INVITE (RFC 3261 section 14).
+            boolean reInvite = m.label() != null && m.label().startsWith("INVITE ")
+                    && !invited.add(String.valueOf(m.callId()));
+            Pane row = row(m, reInvite ? "re-INVITE  " + m.label() : m.label(), r, endpoints, column, width, zone);
             rows.add(row);
             body.getChildren().add(row);
         }
@@ -139,8 +143,8 @@ public final class SipLadderView {
         highlight();
     }
 
-    private Pane row(SipMessageRecord m, int index, List<String> endpoints, double column, double width,
-            ZoneId zone) {
+    private Pane row(SipMessageRecord m, String text, int index, List<String> endpoints, double column,
+            double width, ZoneId zone) {
         Pane row = new Pane();
         row.setId("ladderMsg-" + index);
         row.getStyleClass().add("ladder-row");
@@ -159,7 +163,7 @@ public final class SipLadderView {
         double dir = Math.signum(x1 - x0);
         Polygon head = new Polygon(x1, y, x1 - dir * 9, y - 4.5, x1 - dir * 9, y + 4.5);
         head.setFill(colour);
-        Text label = new Text(m.label());
+        Text label = new Text(text);
         label.getStyleClass().add("ladder-label");
         label.setFill(colour.darker());
         double tw = label.getLayoutBounds().getWidth();
@@ -171,7 +175,9 @@ public final class SipLadderView {
     }
 
     private static Color colour(String label) {
-        String first = label == null ? "" : label.strip().split(" ")[0];
+        String[] words = label == null ? new String[] {""} : label.strip().split(" ");
+        // A response's start line is "SIP/2.0 <status> <reason>" (RFC 3261 section 7.2).
+        String first = words[0].startsWith("SIP/") && words.length > 1 ? words[1] : words[0];
         if (first.matches("[1-6][0-9][0-9]")) {
             char c = first.charAt(0);
             if (c >= '4') {

@@ -318,7 +318,11 @@ public final class TimelineView extends Region {
         g.setFont(small);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
+        java.util.Set<String> invited = new java.util.HashSet<>();
         for (TimelineMarker marker : m.markers()) {
+            // A second INVITE within a dialog set is a re-INVITE (RFC 3261 section 14).
+            boolean reInvite = marker.kind() == MarkerKind.SIP_REQUEST && "INVITE".equals(marker.label())
+                    && !invited.add(String.valueOf(marker.callId()));
             double x = GUTTER_PX + v.xOf(marker.timeUtc());
             if (x < GUTTER_PX - 1 || x > canvas.getWidth() + 1) {
                 continue;
@@ -329,7 +333,7 @@ public final class TimelineView extends Region {
             g.setLineWidth(strong ? 1.2 : 1);
             double xs = Math.round(x) + 0.5;
             g.strokeLine(xs, bandTop, xs, lanesBottom);
-            String label = marker.label();
+            String label = reInvite ? "re-INVITE" : marker.label();
             double tw = textWidth(label, small);
             for (int row = 0; row < rowEnd.length; row++) {
                 if (rowEnd[row] < x) {
