@@ -26,12 +26,13 @@ import java.util.Optional;
 
 /**
  * Everything the inspector shows of one case's stored analysis, read once on the worker thread: the
- * timeline model, the tables' rows, each lane's decoded waveform pyramid and the examiner's notes.
+ * timeline model, the tables' rows, each lane's decoded waveform pyramid with its overview
+ * ({@link LaneSummary}) and the examiner's notes.
  * The window draws from these summaries only; audio is read for playback alone.
  */
 public record InspectorData(TimelineModel timeline, List<CallRecord> calls, List<SipMessageRecord> messages,
         List<StreamRecord> streams, List<GapRecord> gaps, List<AlignmentRecord> alignments, List<LaneRecord> lanes,
-        Map<Long, WaveformPyramid> pyramids, List<Annotation> annotations) {
+        Map<Long, LaneSummary> pyramids, List<Annotation> annotations) {
 
     /** Nothing analysed. */
     public static final InspectorData EMPTY = new InspectorData(new TimelineModel("", ZoneOffset.UTC, Instant.EPOCH,
@@ -55,11 +56,12 @@ public record InspectorData(TimelineModel timeline, List<CallRecord> calls, List
         var info = service.info();
         try {
             List<LaneRecord> lanes = store.lanes();
-            Map<Long, WaveformPyramid> pyramids = new HashMap<>();
+            Map<Long, LaneSummary> pyramids = new HashMap<>();
             for (LaneRecord lane : lanes) {
                 Optional<byte[]> bytes = store.pyramid(lane.id());
                 if (bytes.isPresent()) {
-                    pyramids.put(lane.id(), new WaveformPyramidReader().read(new ByteArrayInputStream(bytes.get())));
+                    WaveformPyramid pyramid = new WaveformPyramidReader().read(new ByteArrayInputStream(bytes.get()));
+                    pyramids.put(lane.id(), LaneSummary.of(pyramid));
                 }
             }
             return new InspectorData(TimelineBuilder.build(info.title(), info.timeZone(), store), store.calls(),

@@ -1,13 +1,11 @@
 package io.seamline.ui;
 
-import io.seamline.audio.WaveformPyramid;
-import io.seamline.audio.WaveformSpan;
 import io.seamline.timeline.TimelineLane;
 import io.seamline.timeline.Viewport;
 
 /**
  * One lane's waveform as drawn at the current viewport: for every pixel column the lane covers, the
- * min and max (in [-1, 1]) taken from the stored pyramid, and the outline polygon of that envelope.
+ * min and max (in [-1, 1]) taken from the stored pyramid ({@link LaneSummary}), and the outline polygon of that envelope.
  * Built from summaries only, so its cost depends on the canvas width, not on the audio's length.
  *
  * @param firstX   x of the first column (pixels from the viewport's left edge)
@@ -24,13 +22,13 @@ public record LaneWaveform(int firstX, float[] min, float[] max) {
     }
 
     /** The columns of a lane drawn as one run of samples from its aligned start, from its pyramid (channel 0). */
-    public static LaneWaveform of(WaveformPyramid pyramid, TimelineLane lane, Viewport view) {
+    public static LaneWaveform of(LaneSummary pyramid, TimelineLane lane, Viewport view) {
         return of(pyramid, new LaneClock.Segment(0, lane.sampleCount(), lane.alignedStartUtc(),
                 Math.max(1, lane.sampleRateHz())), view);
     }
 
     /** The columns of one segment of a lane ({@link LaneClock}) in a viewport, from its pyramid (channel 0). */
-    public static LaneWaveform of(WaveformPyramid pyramid, LaneClock.Segment segment, Viewport view) {
+    public static LaneWaveform of(LaneSummary pyramid, LaneClock.Segment segment, Viewport view) {
         if (pyramid == null || segment.sampleCount() <= 0) {
             return NONE;
         }
@@ -41,7 +39,7 @@ public record LaneWaveform(int firstX, float[] min, float[] max) {
         if (x1 <= x0) {
             return NONE;
         }
-        long total = Math.min(segment.firstSample() + segment.sampleCount(), pyramid.totalFrames());
+        long total = Math.min(segment.firstSample() + segment.sampleCount(), pyramid.pyramid().totalFrames());
         long s0 = Math.max(segment.firstSample(), segment.sampleAt(view.timeAt(x0)));
         long s1 = Math.min(total, segment.sampleAt(view.timeAt(x1)));
         int pixels = x1 - x0;
@@ -56,14 +54,8 @@ public record LaneWaveform(int firstX, float[] min, float[] max) {
                 return NONE;
             }
         }
-        WaveformSpan span = pyramid.summarize(s0, s1, pixels);
-        float[] mins = new float[pixels];
-        float[] maxs = new float[pixels];
-        for (int p = 0; p < pixels; p++) {
-            mins[p] = span.minAt(p, 0);
-            maxs[p] = span.maxAt(p, 0);
-        }
-        return new LaneWaveform(x0, mins, maxs);
+        float[][] columns = pyramid.columns(s0, s1, pixels);
+        return new LaneWaveform(x0, columns[0], columns[1]);
     }
 
     /**

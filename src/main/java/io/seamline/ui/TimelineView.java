@@ -3,7 +3,6 @@ package io.seamline.ui;
 import io.seamline.analysis.AlignmentRecord;
 import io.seamline.analysis.GapRecord;
 import io.seamline.analysis.LaneRecord;
-import io.seamline.audio.WaveformPyramid;
 import io.seamline.casefile.Annotation;
 import io.seamline.timeline.MarkerKind;
 import io.seamline.timeline.Palette;
@@ -55,6 +54,7 @@ public final class TimelineView extends Region {
     private final Font font = Font.font("System", 12);
     private final Font bold = Font.font("System", FontWeight.BOLD, 12);
     private final Font small = Font.font("System", 11);
+    private final java.util.Map<String, Double> widths = new java.util.HashMap<>();
     private double pressX;
     private double lastDragX;
     private boolean dragged;
@@ -257,7 +257,7 @@ public final class TimelineView extends Region {
         }
         LaneClock clock = LaneClock.of(lane, timeline.modelProperty().get().gapsOf(lane.laneId()));
         double mid = Math.round(top + height / 2) + 0.5;
-        WaveformPyramid pyramid = data.pyramids().get(lane.laneId());
+        LaneSummary pyramid = data.pyramids().get(lane.laneId());
         for (LaneClock.Segment segment : clock.segments()) {
             double laneX0 = Math.max(GUTTER_PX, GUTTER_PX + v.xOf(segment.startUtc()));
             double laneX1 = Math.min(canvas.getWidth(), GUTTER_PX + v.xOf(segment.endUtc()));
@@ -399,13 +399,22 @@ public final class TimelineView extends Region {
         g.setLineDashes((double[]) null);
     }
 
-    private static double textWidth(String s, Font f) {
-        Text t = new Text(s);
-        t.setFont(f);
-        return t.getLayoutBounds().getWidth();
+    /**
+     * Width of a label in a font. Measuring lays out a Text node, which costs more than drawing it;
+     * labels repeat (methods, status codes, gap kinds), so widths are kept, up to a bound.
+     */
+    private double textWidth(String s, Font f) {
+        if (widths.size() > 4096) {
+            widths.clear();
+        }
+        return widths.computeIfAbsent(f.getName() + '\u0000' + f.getSize() + '\u0000' + s, k -> {
+            Text t = new Text(s);
+            t.setFont(f);
+            return t.getLayoutBounds().getWidth();
+        });
     }
 
-    private static String fitText(String s, double width, Font f) {
+    private String fitText(String s, double width, Font f) {
         if (textWidth(s, f) <= width) {
             return s;
         }

@@ -3,7 +3,6 @@ package io.seamline.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.seamline.audio.WaveformPyramid;
 import io.seamline.audio.WaveformPyramidBuilder;
 import io.seamline.timeline.LaneKind;
 import io.seamline.timeline.TimelineLane;
@@ -17,7 +16,7 @@ class LaneWaveformTest {
     private static final Instant START = Instant.parse("2026-11-22T08:00:00Z");
 
     /** Ten seconds at 8 kHz: silence, then a 0.5 amplitude tone from 4 s to 6 s, then silence. */
-    private static WaveformPyramid pyramid() {
+    private static LaneSummary pyramid() {
         WaveformPyramidBuilder b = new WaveformPyramidBuilder(8000, 1);
         float[][] block = new float[1][8000];
         for (int s = 0; s < 10; s++) {
@@ -26,7 +25,7 @@ class LaneWaveformTest {
             }
             b.accept(block, 8000);
         }
-        return b.build();
+        return LaneSummary.of(b.build());
     }
 
     private static TimelineLane lane() {
@@ -61,6 +60,18 @@ class LaneWaveformTest {
         LaneWaveform w = LaneWaveform.of(pyramid(), lane(), v);
         assertEquals(800, w.columns());
         assertTrue(w.max()[400] > 0.4, "the tone's bucket envelope");
+    }
+
+    @Test
+    void zoomedFarOutTheOverviewGivesTheSameEnvelopeAsThePyramid() {
+        LaneSummary summary = pyramid();
+        float[][] fromOverview = summary.columns(0, 80_000, 4);
+        var direct = summary.pyramid().summarize(0, 80_000, 4);
+        for (int p = 0; p < 4; p++) {
+            assertEquals(direct.minAt(p, 0), fromOverview[0][p], 0.02);
+            assertEquals(direct.maxAt(p, 0), fromOverview[1][p], 0.02);
+        }
+        assertEquals(0.5, fromOverview[1][2], 0.02, "the tone at 4 to 6 s");
     }
 
     @Test

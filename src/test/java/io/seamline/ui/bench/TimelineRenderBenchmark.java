@@ -12,6 +12,7 @@ import io.seamline.timeline.TimelineModel;
 import io.seamline.timeline.Viewport;
 import io.seamline.ui.CaseViewModel;
 import io.seamline.ui.InspectorData;
+import io.seamline.ui.LaneSummary;
 import io.seamline.ui.LaneWaveform;
 import io.seamline.ui.TimelineView;
 import java.io.ByteArrayInputStream;
@@ -58,7 +59,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       FX thread of a Monocle headless toolkit with the software pipeline, followed by a snapshot so the
  *       drawing is really rasterised (the snapshot's copy adds to the figure).</li>
  *   <li>{@code openAndFirstPaint}: what opening adds before the first paint, minus SQLite I/O: decoding
- *       the three stored pyramids from their bytes plus the first {@code laneData} at full zoom-out.</li>
+ *       the three stored pyramids from their bytes, building their overviews ({@code LaneSummary}), and
+ *       the first {@code laneData} at full zoom-out.</li>
  * </ul>
  *
  * <p>Run: {@code mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -83,7 +85,7 @@ public class TimelineRenderBenchmark {
     public String zoom;
 
     private List<TimelineLane> lanes;
-    private Map<Long, WaveformPyramid> pyramids;
+    private Map<Long, LaneSummary> pyramids;
     private List<byte[]> stored;
     private Viewport view;
     private TimelineView timelineView;
@@ -101,7 +103,7 @@ public class TimelineRenderBenchmark {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             new WaveformPyramidWriter().write(p, out);
             stored.add(out.toByteArray());
-            pyramids.put((long) i + 1, p);
+            pyramids.put((long) i + 1, LaneSummary.of(p));
             lanes.add(new TimelineLane(i + 1, i + 1, kinds[i].name().toLowerCase(), kinds[i],
                     START.plusMillis(250L * i), RATE, SAMPLES, "", List.of()));
         }
@@ -178,7 +180,7 @@ public class TimelineRenderBenchmark {
         Viewport whole = Viewport.fit(START, START.plusSeconds(7200), WIDTH_PX);
         for (int i = 0; i < 3; i++) {
             WaveformPyramid p = new WaveformPyramidReader().read(new ByteArrayInputStream(stored.get(i)));
-            LaneWaveform w = LaneWaveform.of(p, lanes.get(i), whole);
+            LaneWaveform w = LaneWaveform.of(LaneSummary.of(p), lanes.get(i), whole);
             points += w.polygons(0, 100).size();
         }
         return points;
