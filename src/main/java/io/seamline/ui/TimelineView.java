@@ -266,9 +266,8 @@ public final class TimelineView extends Region {
             }
             g.setFill(colour.deriveColor(0, 1, 1, 0.07));
             g.fillRect(laneX0, top + 3, Math.max(1, laneX1 - laneX0), height - 6);
-            g.setStroke(colour.deriveColor(0, 1, 1, 0.35));
-            g.setLineWidth(1);
-            g.strokeLine(laneX0, mid, laneX1, mid);
+            g.setFill(colour.deriveColor(0, 1, 1, 0.35));
+            g.fillRect(Math.round(laneX0), Math.floor(mid), Math.round(laneX1) - Math.round(laneX0), 1);
             LaneWaveform wave = LaneWaveform.of(pyramid, segment, v);
             g.setFill(colour);
             for (double[][] poly : wave.polygons(top + 4, height - 8)) {
@@ -279,7 +278,14 @@ public final class TimelineView extends Region {
                 g.fillPolygon(xs, poly[1], xs.length);
             }
         }
+        long lastColumn = Long.MIN_VALUE;
         for (TimelineGap gap : timeline.modelProperty().get().gapsOf(lane.laneId())) {
+            double x0 = v.xOf(gap.startUtc());
+            boolean narrow = v.xOf(gap.endUtc()) - x0 < 1;
+            if (narrow && Math.round(x0) == lastColumn) {
+                continue;
+            }
+            lastColumn = Math.round(x0);
             drawGap(g, v, gap, top, height);
         }
     }
@@ -294,10 +300,18 @@ public final class TimelineView extends Region {
         boolean selected = model.selectionProperty().get() instanceof GapRecord r && r.laneId() == gap.laneId()
                 && r.startUtc().equals(gap.startUtc());
         g.setFill(c.deriveColor(0, 1, 1, selected ? 0.55 : 0.38));
-        g.fillRect(x0, top + 1, x1 - x0, height - 2);
-        g.setStroke(c.darker());
-        g.setLineWidth(selected ? 2.5 : 1.2);
-        g.strokeRect(x0, top + 1, x1 - x0, height - 2);
+        double left = Math.round(x0);
+        double right = Math.max(left + 2, Math.round(x1));
+        g.fillRect(left, top + 1, right - left, height - 2);
+        // Edges as whole-pixel rectangles: the software rasteriser's fast path (see drawMarkers).
+        g.setFill(c.darker());
+        double edge = selected ? 3 : 1;
+        g.fillRect(left, top + 1, edge, height - 2);
+        g.fillRect(right - edge, top + 1, edge, height - 2);
+        if (selected) {
+            g.fillRect(left, top + 1, right - left, edge);
+            g.fillRect(left, top + height - 1 - edge, right - left, edge);
+        }
         String text = gap.kind() + " \u00b7 " + gap.cause();
         g.setFont(small);
         if (textWidth(text, small) + 8 < x1 - x0) {
@@ -319,6 +333,7 @@ public final class TimelineView extends Region {
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         java.util.Set<String> invited = new java.util.HashSet<>();
+        long lastLine = Long.MIN_VALUE;
         for (TimelineMarker marker : m.markers()) {
             // A second INVITE within a dialog set is a re-INVITE (RFC 3261 section 14).
             boolean reInvite = marker.kind() == MarkerKind.SIP_REQUEST && "INVITE".equals(marker.label())
@@ -329,10 +344,14 @@ public final class TimelineView extends Region {
             }
             Color c = Color.web(Palette.marker(marker.kind()));
             boolean strong = marker.kind() != MarkerKind.SIP_RESPONSE && marker.kind() != MarkerKind.OTHER;
-            g.setStroke(c.deriveColor(0, 1, 1, strong ? 0.75 : 0.35));
-            g.setLineWidth(strong ? 1.2 : 1);
             double xs = Math.round(x) + 0.5;
-            g.strokeLine(xs, bandTop, xs, lanesBottom);
+            // Zoomed out, many markers share a pixel column: one line per column is enough. A
+            // one-pixel rectangle on whole pixels is the rasteriser's fast path, unlike a stroked line.
+            if (Math.round(x) != lastLine) {
+                g.setFill(c.deriveColor(0, 1, 1, strong ? 0.75 : 0.35));
+                g.fillRect(Math.round(x), bandTop, 1, lanesBottom - bandTop);
+                lastLine = Math.round(x);
+            }
             String label = reInvite ? "re-INVITE" : marker.label();
             double tw = textWidth(label, small);
             for (int row = 0; row < rowEnd.length; row++) {
@@ -392,9 +411,14 @@ public final class TimelineView extends Region {
             return;
         }
         double x = Math.round(GUTTER_PX + v.xOf(t)) + 0.5;
+        if (!dashed) {
+            g.setFill(c);
+            g.fillRect(Math.round(x - width / 2), y0, Math.max(1, Math.round(width)), y1 - y0);
+            return;
+        }
         g.setStroke(c);
         g.setLineWidth(width);
-        g.setLineDashes(dashed ? new double[] {5, 4} : null);
+        g.setLineDashes(5, 4);
         g.strokeLine(x, y0, x, y1);
         g.setLineDashes((double[]) null);
     }
