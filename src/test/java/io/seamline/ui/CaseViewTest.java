@@ -194,7 +194,10 @@ class CaseViewTest {
         assertTrue(invite.label().startsWith("INVITE"), invite.label());
         int byeRow = indexOfMessage(model.ladderMessages(), "BYE");
         robot.interact(() -> view.ladder().scrollTo(byeRow));
-        robot.clickOn("#ladderMsg-" + byeRow);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node byeNode = robot.lookup("#ladderMsg-" + byeRow).query();
+        Point2D onArrow = byeNode.localToScreen(SipLadderView.TIME_PX + 40, SipLadderView.ROW_PX - 7);
+        robot.clickOn(onArrow, MouseButton.PRIMARY);
         SipMessageRecord bye = model.ladderMessages().get(byeRow);
         String text = robot.lookup("#detailsText").queryAs(TextArea.class).getText();
         assertTrue(text.contains("BYE sip:") && text.contains("Call-ID"), text);
