@@ -74,7 +74,7 @@ public final class CaseViewModel {
     private final TimelineViewModel timeline = new TimelineViewModel();
     private final PlaybackViewModel playback;
     private final RecentCases recentCases;
-    private LaneAudio laneAudio;
+    private volatile LaneAudio laneAudio;
 
     /** A window model with no recent-case list and the sound card for playback. */
     public CaseViewModel(Executor worker, Executor ui) {
@@ -406,11 +406,13 @@ public final class CaseViewModel {
     }
 
     private void closeAudio() {
-        if (laneAudio != null) {
-            synchronized (laneAudio) {
-                laneAudio.close();
+        LaneAudio audio = laneAudio;
+        laneAudio = null;
+        if (audio != null) {
+            // Waits for a playback read in progress (they hold the same lock).
+            synchronized (audio) {
+                audio.close();
             }
-            laneAudio = null;
         }
     }
 
