@@ -408,7 +408,7 @@ public final class CaseView {
             Instant b = model.timeline().selectionEndUtcProperty().get();
             selection.setText(a == null || b == null ? "Shift-drag to select a range"
                     : String.format(Locale.ROOT, "Selection %.3f s from %s", java.time.Duration.between(a, b)
-                            .toNanos() / 1e9, UtcTimes.format(a)));
+                            .toNanos() / 1e9, UtcTimes.format(a).substring(11)));
         };
         model.timeline().selectionStartUtcProperty().addListener((o, a, b) -> showSelection.run());
         model.timeline().selectionEndUtcProperty().addListener((o, a, b) -> showSelection.run());
@@ -416,6 +416,10 @@ public final class CaseView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(6, fit, zoomIn, zoomOut, zone, new Label("  "), play, lane, note, spacer, selection);
+        for (javafx.scene.Node n : List.of(fit, zoomIn, zoomOut, zone, play, note)) {
+            ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+        }
+        lane.setMinWidth(140);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("timeline-bar");
