@@ -1,5 +1,15 @@
 package io.seamline.ui;
 
+import io.seamline.analysis.AlignmentRecord;
+import io.seamline.analysis.AnalysisService;
+import io.seamline.analysis.AnalysisSummary;
+import io.seamline.analysis.CallRecord;
+import io.seamline.analysis.GapRecord;
+import io.seamline.analysis.LaneAudio;
+import io.seamline.analysis.LaneRecord;
+import io.seamline.analysis.SipMessageRecord;
+import io.seamline.analysis.StreamRecord;
+import io.seamline.casefile.Annotation;
 import io.seamline.casefile.CancelledException;
 import io.seamline.casefile.CaseFileException;
 import io.seamline.casefile.CaseInfo;
@@ -9,9 +19,13 @@ import io.seamline.casefile.Evidence;
 import io.seamline.casefile.ImportRequest;
 import io.seamline.casefile.NewCaseRequest;
 import io.seamline.casefile.TaskMonitor;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -25,10 +39,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The state of the case window: the open case, its evidence and custody log, and the one background
- * task that may be running. Every case operation runs on {@code worker}; results and progress are
- * handed to {@code ui} (the FX thread in the application, the calling thread in tests). Call its
- * methods on the UI thread.
+ * The state of the inspector window: the open case, its evidence, custody log and stored analysis,
+ * what is selected, the timeline ({@link TimelineViewModel}), playback ({@link PlaybackViewModel}),
+ * the recent cases, and the one background task that may be running. Every case operation runs on
+ * {@code worker}; results and progress are handed to {@code ui} (the FX thread in the application,
+ * the calling thread in tests). Call its methods on the UI thread.
  */
 public final class CaseViewModel {
     private final Executor worker;
@@ -45,10 +60,109 @@ public final class CaseViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final StringProperty lastError = new SimpleStringProperty("");
     private volatile AtomicBoolean cancelFlag = new AtomicBoolean();
+    private final ObjectProperty<InspectorData> data = new SimpleObjectProperty<>(InspectorData.EMPTY);
+    private final ObservableList<GapRecord> gaps = FXCollections.observableArrayList();
+    private final ObservableList<StreamRecord> streams = FXCollections.observableArrayList();
+    private final ObservableList<AlignmentRecord> alignments = FXCollections.observableArrayList();
+    private final ObservableList<SipMessageRecord> ladderMessages = FXCollections.observableArrayList();
+    private final ObservableList<Annotation> annotations = FXCollections.observableArrayList();
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final ObjectProperty<String> ladderCallId = new SimpleObjectProperty<>();
+    private final ObjectProperty<Object> selection = new SimpleObjectProperty<>();
+    private final ObjectProperty<SelectionDetails> details = new SimpleObjectProperty<>(SelectionDetails.NONE);
+    private final ObjectProperty<LaneRecord> playLane = new SimpleObjectProperty<>();
+    private final TimelineViewModel timeline = new TimelineViewModel();
+    private final PlaybackViewModel playback;
+    private final RecentCases recentCases;
+    private volatile LaneAudio laneAudio;
 
+    /** A window model with no recent-case list and the sound card for playback. */
     public CaseViewModel(Executor worker, Executor ui) {
+        this(worker, ui, null, new PlaybackViewModel(Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "seamline-playback");
+            t.setDaemon(true);
+            return t;
+        }), ui, SoundCardOutput::new));
+    }
+
+    /**
+     * @param recentCases the recent-case list to keep, or null for none
+     * @param playback    plays lanes
+     */
+    public CaseViewModel(Executor worker, Executor ui, RecentCases recentCases, PlaybackViewModel playback) {
         this.worker = worker;
         this.ui = ui;
+        this.recentCases = recentCases;
+        this.playback = playback;
+        if (recentCases != null) {
+            recent.setAll(recentCases.list());
+        }
+        ladderCallId.addListener((o, a, b) -> refreshLadder());
+    }
+
+    /** The timeline's state. */
+    public TimelineViewModel timeline() {
+        return timeline;
+    }
+
+    /** Playback state. */
+    public PlaybackViewModel playback() {
+        return playback;
+    }
+
+    /** The stored analysis of the open case (empty when none). */
+    public ObjectProperty<InspectorData> dataProperty() {
+        return data;
+    }
+
+    /** Gaps of the open case, by start time. */
+    public ObservableList<GapRecord> gaps() {
+        return gaps;
+    }
+
+    /** RTP streams of the open case. */
+    public ObservableList<StreamRecord> streams() {
+        return streams;
+    }
+
+    /** Lane alignments of the open case. */
+    public ObservableList<AlignmentRecord> alignments() {
+        return alignments;
+    }
+
+    /** The SIP messages the ladder shows: those of {@link #ladderCallIdProperty()}, or all when it is null. */
+    public ObservableList<SipMessageRecord> ladderMessages() {
+        return ladderMessages;
+    }
+
+    /** The examiner's notes, by start time. */
+    public ObservableList<Annotation> annotations() {
+        return annotations;
+    }
+
+    /** Recently opened cases, newest first. */
+    public ObservableList<Path> recentCases() {
+        return recent;
+    }
+
+    /** The call the ladder shows, or null for every message. */
+    public ObjectProperty<String> ladderCallIdProperty() {
+        return ladderCallId;
+    }
+
+    /** The selected item (gap, message, stream, lane, evidence, call, note), or null. */
+    public ObjectProperty<Object> selectionProperty() {
+        return selection;
+    }
+
+    /** The details pane's text for the selection. */
+    public ObjectProperty<SelectionDetails> detailsProperty() {
+        return details;
+    }
+
+    /** The lane that playback plays. */
+    public ObjectProperty<LaneRecord> playLaneProperty() {
+        return playLane;
     }
 
     /** The open case's details, or null when none is open. */
@@ -98,10 +212,13 @@ public final class CaseViewModel {
 
     /** Opens an existing case in the background. */
     public void openCase(Path path) {
+        long startNanos = System.nanoTime();
         run("Opening " + path.getFileName(), monitor -> {
             CaseService opened = CaseService.open(path);
             replaceService(opened);
-            return "Opened " + path.getFileName();
+            remember(path);
+            return "Opened " + path.getFileName() + " (read in " + (System.nanoTime() - startNanos) / 1_000_000
+                    + " ms)";
         });
     }
 
@@ -110,6 +227,7 @@ public final class CaseViewModel {
         run("Creating " + request.path().getFileName(), monitor -> {
             CaseService created = CaseService.create(request);
             replaceService(created);
+            remember(request.path());
             return "Created " + request.path().getFileName();
         });
     }
@@ -130,6 +248,120 @@ public final class CaseViewModel {
         });
     }
 
+    /** Analyses the open case in the background (replaces earlier results only when it succeeds). */
+    public void analyze() {
+        if (service == null && casePath.get() == null) {
+            status.set("Open or create a case before analysing it.");
+            return;
+        }
+        run("Analysing " + casePath.get().getFileName(), monitor -> {
+            AnalysisSummary summary = new AnalysisService(service).analyze(monitor);
+            return "Analysed: " + summary.calls() + " call(s), " + summary.streams() + " stream(s), " + summary.lanes() + " lane(s), " + summary.gaps() + " gap(s), "
+                    + summary.handoffs() + " media handoff(s).";
+        });
+    }
+
+    /**
+     * Records an examiner's note on the selected time range (on the play lane when one is chosen),
+     * with its custody entry, in the background.
+     */
+    public void annotate(String text) {
+        if (casePath.get() == null) {
+            status.set("Open a case before adding a note.");
+            return;
+        }
+        if (!timeline.hasSelection()) {
+            status.set("Shift-drag on the timeline to select the time range the note is about.");
+            return;
+        }
+        Instant from = timeline.selectionStartUtcProperty().get();
+        Instant to = timeline.selectionEndUtcProperty().get();
+        LaneRecord lane = playLane.get();
+        Long laneId = lane == null ? null : lane.id();
+        run("Adding a note", monitor -> {
+            Annotation a = service.annotate(from, to, laneId, text);
+            return "Added note " + a.id() + " (custody entry " + a.custodySeq() + ").";
+        });
+    }
+
+    /** Shows the details of an item and, for items with a time, moves the timeline there. */
+    public void select(Object item) {
+        selection.set(item);
+        details.set(SelectionDetails.of(item, zone(), data.get()));
+        if (item instanceof GapRecord g) {
+            timeline.centreOn(midpoint(g.startUtc(), g.endUtc()));
+            data.get().lane(g.laneId()).ifPresent(playLane::set);
+        } else if (item instanceof SipMessageRecord m) {
+            timeline.markUtcProperty().set(m.timeUtc());
+            timeline.centreOn(m.timeUtc());
+        } else if (item instanceof LaneRecord l) {
+            playLane.set(l);
+        } else if (item instanceof CallRecord c) {
+            ladderCallId.set(c.callId());
+        } else if (item instanceof Annotation a) {
+            timeline.selectRange(a.startUtc(), a.endUtc());
+            timeline.centreOn(midpoint(a.startUtc(), a.endUtc()));
+        } else if (item instanceof StreamRecord s && s.startUtc() != null && s.endUtc() != null) {
+            timeline.selectRange(s.startUtc(), s.endUtc());
+        }
+    }
+
+    /** Zooms the timeline to a gap with context on both sides and selects it. */
+    public void zoomToGap(GapRecord gap) {
+        select(gap);
+        timeline.zoomTo(gap.startUtc(), gap.endUtc());
+    }
+
+    /**
+     * Space: pauses when playing, otherwise plays the play lane over the selected range, or from the
+     * playhead (or the view's left edge) to the lane's end.
+     */
+    public void togglePlay() {
+        if (playback.playingProperty().get()) {
+            playback.stop();
+            return;
+        }
+        LaneRecord lane = playLane.get();
+        if (lane == null) {
+            status.set("Choose a lane to play (click it in the case tree or on the timeline).");
+            return;
+        }
+        if (busy.get() || laneAudio == null) {
+            status.set(laneAudio == null ? "Open an analysed case to play its lanes."
+                    : "Wait for \"" + taskName.get() + "\" to finish before playing.");
+            return;
+        }
+        var timelineLane = data.get().timeline().lanes().stream().filter(l -> l.laneId() == lane.id()).findFirst();
+        if (timelineLane.isEmpty()) {
+            status.set("Lane " + lane.name() + " has no place on the timeline.");
+            return;
+        }
+        var tl = timelineLane.get();
+        Instant from;
+        Instant to;
+        if (timeline.hasSelection()) {
+            from = timeline.selectionStartUtcProperty().get();
+            to = timeline.selectionEndUtcProperty().get();
+        } else {
+            Instant head = timeline.playheadUtcProperty().get();
+            from = head != null ? head : timeline.viewportProperty().get().startUtc();
+            to = Instant.MAX;
+        }
+        LaneClock clock = LaneClock.of(tl, data.get().timeline().gapsOf(tl.laneId()));
+        long fromSample = clock.sampleAt(from);
+        long toSample = Math.min(lane.sampleCount(), clock.sampleAt(to));
+        if (fromSample >= lane.sampleCount()) {
+            fromSample = 0;
+        }
+        LaneAudio audio = laneAudio;
+        status.set("Playing " + lane.name() + " (space pauses)...");
+        playback.play(lane, clock::timeOf, fromSample, toSample, (l, start, count) -> {
+            synchronized (audio) {
+                return audio.read(l, start, count);
+            }
+        }, t -> timeline.playheadUtcProperty().set(t), status::set);
+    }
+
     /** Asks the running task to stop; it rolls back and leaves the case unchanged. */
     public void cancel() {
         cancelFlag.set(true);
@@ -138,11 +370,50 @@ public final class CaseViewModel {
     /** Closes the case (on the worker, after any running task). */
     public void close() {
         worker.execute(() -> {
+            closeAudio();
             if (service != null) {
                 service.close();
                 service = null;
             }
         });
+    }
+
+    private java.time.ZoneId zone() {
+        CaseInfo info = caseInfo.get();
+        return info == null ? java.time.ZoneOffset.UTC : info.timeZone();
+    }
+
+    private static Instant midpoint(Instant a, Instant b) {
+        return a.plus(java.time.Duration.between(a, b).dividedBy(2));
+    }
+
+    private void remember(Path path) {
+        if (recentCases == null) {
+            return;
+        }
+        try {
+            List<Path> next = recentCases.add(path);
+            ui.execute(() -> recent.setAll(next));
+        } catch (IOException e) {
+            ui.execute(() -> status.set(e.getMessage()));
+        }
+    }
+
+    private void refreshLadder() {
+        String callId = ladderCallId.get();
+        ladderMessages.setAll(data.get().messages().stream()
+                .filter(m -> callId == null || Objects.equals(callId, m.callId())).toList());
+    }
+
+    private void closeAudio() {
+        LaneAudio audio = laneAudio;
+        laneAudio = null;
+        if (audio != null) {
+            // Waits for a playback read in progress (they hold the same lock).
+            synchronized (audio) {
+                audio.close();
+            }
+        }
     }
 
     @FunctionalInterface
@@ -151,13 +422,16 @@ public final class CaseViewModel {
     }
 
     private void replaceService(CaseService next) {
+        closeAudio();
         if (service != null) {
             service.close();
         }
         service = next;
+        laneAudio = new LaneAudio(next);
     }
 
     private void run(String name, Work work) {
+        playback.stop();
         if (busy.get()) {
             status.set("Wait for \"" + taskName.get() + "\" to finish, or cancel it.");
             return;
@@ -194,7 +468,7 @@ public final class CaseViewModel {
             try {
                 message = work.run(monitor);
             } catch (CancelledException e) {
-                message = e.getMessage();
+                message = capitalised(e.getMessage()) + ".";
             } catch (CaseFileException e) {
                 message = "Failed: " + e.getMessage() + " The case is unchanged.";
                 error = message;
@@ -203,6 +477,10 @@ public final class CaseViewModel {
                 error = message;
             }
             Snapshot snapshot = snapshot();
+            if (!snapshot.problem().isEmpty() && error.isEmpty()) {
+                error = "Failed: " + snapshot.problem();
+                message = error;
+            }
             String finalMessage = message;
             String finalError = error;
             ui.execute(() -> {
@@ -216,24 +494,59 @@ public final class CaseViewModel {
         });
     }
 
-    private record Snapshot(Path path, CaseInfo info, List<Evidence> evidence, List<CustodyEntry> custody) {
+    private record Snapshot(Path path, CaseInfo info, List<Evidence> evidence, List<CustodyEntry> custody,
+            InspectorData data, String problem) {
     }
 
     private Snapshot snapshot() {
         if (service == null) {
-            return new Snapshot(null, null, List.of(), List.of());
+            return new Snapshot(null, null, List.of(), List.of(), InspectorData.EMPTY, "");
         }
         try {
-            return new Snapshot(service.caseFile().path(), service.info(), service.evidence(), service.custody());
+            return new Snapshot(service.caseFile().path(), service.info(), service.evidence(), service.custody(),
+                    InspectorData.read(service), "");
         } catch (CaseFileException e) {
-            return new Snapshot(service.caseFile().path(), null, List.of(), List.of());
+            return new Snapshot(service.caseFile().path(), null, List.of(), List.of(), InspectorData.EMPTY,
+                    e.getMessage());
         }
     }
 
     private void apply(Snapshot s) {
+        boolean sameCase = Objects.equals(casePath.get(), s.path());
+        boolean sameTimeline = sameCase && data.get().timeline().equals(s.data().timeline());
         casePath.set(s.path());
         caseInfo.set(s.info());
         evidence.setAll(s.evidence());
         custody.setAll(s.custody());
+        data.set(s.data());
+        gaps.setAll(s.data().gaps());
+        streams.setAll(s.data().streams());
+        alignments.setAll(s.data().alignments());
+        annotations.setAll(s.data().annotations());
+        if (!sameCase) {
+            ladderCallId.set(null);
+            selection.set(null);
+            details.set(SelectionDetails.NONE);
+            playLane.set(firstLane(s.data()));
+        } else if (playLane.get() == null) {
+            playLane.set(firstLane(s.data()));
+        } else {
+            playLane.set(s.data().lane(playLane.get().id()).orElse(firstLane(s.data())));
+        }
+        refreshLadder();
+        if (!sameTimeline) {
+            timeline.show(s.data().timeline());
+        } else {
+            timeline.modelProperty().set(s.data().timeline());
+        }
+    }
+
+    /** The top lane of the timeline (recordings first), which playback starts with. */
+    private static LaneRecord firstLane(InspectorData d) {
+        return d.timeline().lanes().stream().findFirst().flatMap(l -> d.lane(l.laneId())).orElse(null);
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -8,7 +8,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** The JavaFX application: one case window, with its worker thread for case operations. */
+/** The JavaFX application: one inspector window, with its worker thread for case operations and its playback thread. */
 public final class SeamlineApp extends Application {
     private static volatile Path initialCase;
     private ExecutorService worker;
@@ -27,7 +27,13 @@ public final class SeamlineApp extends Application {
             t.setDaemon(true);
             return t;
         });
-        model = new CaseViewModel(worker, Platform::runLater);
+        ExecutorService player = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "seamline-playback");
+            t.setDaemon(true);
+            return t;
+        });
+        model = new CaseViewModel(worker, Platform::runLater, RecentCases.inUserConfig(),
+                new PlaybackViewModel(player, Platform::runLater, SoundCardOutput::new));
         stage.setScene(createScene(model));
         stage.setTitle("Seamline");
         stage.titleProperty().bind(model.caseInfoProperty().map(i -> "Seamline \u2014 " + i.title())
@@ -40,7 +46,7 @@ public final class SeamlineApp extends Application {
 
     /** Builds the window's scene with its style sheet; tests build the same scene. */
     public static Scene createScene(CaseViewModel model) {
-        Scene scene = new Scene(new CaseView(model).root(), 1280, 800);
+        Scene scene = new Scene(new CaseView(model).root(), 1600, 1000);
         var css = SeamlineApp.class.getResource("/css/seamline.css");
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());
