@@ -182,10 +182,16 @@ public final class CaseView {
         analyze.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
         analyze.disableProperty().bind(model.casePathProperty().isNull());
         analyze.setOnAction(e -> model.analyze());
+        MenuItem export = new MenuItem("Export evidence package...");
+        export.setId("menuExport");
+        export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        export.disableProperty().bind(model.casePathProperty().isNull());
+        export.setOnAction(e -> ExportDialog.show(window(), model.casePathProperty().get()).ifPresent(model::export));
+        model.packageReadyProperty().addListener((obs, old, folder) -> openFolder(folder));
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> window().hide());
-        Menu file = new Menu("File", null, newCase, open, recentMenu, new SeparatorMenuItem(), add, analyze,
+        Menu file = new Menu("File", null, newCase, open, recentMenu, new SeparatorMenuItem(), add, analyze, export,
                 new SeparatorMenuItem(), quit);
         MenuItem fit = new MenuItem("Fit whole case");
         fit.setOnAction(e -> model.timeline().fit());
@@ -699,6 +705,24 @@ public final class CaseView {
             }
         });
         return box;
+    }
+
+    /** Shows the exported package in the desktop's file manager, where there is one (not under a test). */
+    private static void openFolder(java.nio.file.Path folder) {
+        if (folder == null || !java.awt.Desktop.isDesktopSupported()) {
+            return;
+        }
+        Thread opener = new Thread(() -> {
+            try {
+                if (java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
+                    java.awt.Desktop.getDesktop().open(folder.toFile());
+                }
+            } catch (java.io.IOException | RuntimeException ignored) {
+                // The status line already names the folder; a desktop without a file manager is not an error.
+            }
+        }, "open-export-folder");
+        opener.setDaemon(true);
+        opener.start();
     }
 
     private Window window() {

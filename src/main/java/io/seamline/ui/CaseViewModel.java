@@ -54,6 +54,8 @@ public final class CaseViewModel {
     private final ObjectProperty<Path> casePath = new SimpleObjectProperty<>();
     private final ObservableList<Evidence> evidence = FXCollections.observableArrayList();
     private final ObservableList<CustodyEntry> custody = FXCollections.observableArrayList();
+    private final javafx.beans.property.ObjectProperty<Path> packageReady =
+            new javafx.beans.property.SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("Open a case or create a new one (File menu).");
     private final StringProperty taskName = new SimpleStringProperty("");
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
@@ -259,6 +261,50 @@ public final class CaseViewModel {
             return "Analysed: " + summary.calls() + " call(s), " + summary.streams() + " stream(s), " + summary.lanes() + " lane(s), " + summary.gaps() + " gap(s), "
                     + summary.handoffs() + " media handoff(s).";
         });
+    }
+
+    /**
+     * Writes the evidence package in the background: optionally a stitch first (written beside the
+     * package as CASE-stitched.wav with its manifest), then the signed report, originals, case copy and
+     * SHA256SUMS, each step recorded in custody. The package's folder is handed to
+     * {@link #packageReadyProperty()} when done so the view can open it.
+     */
+    public void export(ExportChoice choice) {
+        if (casePath.get() == null) {
+            status.set("Open a case before exporting it.");
+            return;
+        }
+        run("Exporting to " + choice.target().getFileName(), monitor -> {
+            io.seamline.report.SigningIdentity identity = null;
+            if (choice.keystore() != null) {
+                try {
+                    identity = io.seamline.report.ExaminerKeyStore.loadPkcs12(choice.keystore(), choice.alias(),
+                            choice.password());
+                } catch (io.seamline.report.SigningException e) {
+                    throw new CaseFileException(choice.keystore(), e.getMessage(), e);
+                }
+            }
+            String stitched = "";
+            if (choice.stitchFirst()) {
+                Path target = choice.target().toAbsolutePath();
+                String base = target.getFileName().toString().replaceFirst("\\.zip$", "");
+                Path wav = target.resolveSibling(base + "-stitched.wav");
+                var result = new io.seamline.stitch.StitchService(service).stitch(
+                        io.seamline.stitch.StitchRequest.to(wav), monitor);
+                stitched = "stitched " + result.output().getFileName() + ", ";
+            }
+            var exported = new io.seamline.report.ExportService(service).export(new io.seamline.report.ExportRequest(
+                    choice.target(), choice.paper(), identity, choice.examinerKeyDirectory(), null, null), monitor);
+            Path folder = exported.zip() ? exported.target().getParent() : exported.target();
+            ui.execute(() -> packageReady.set(folder));
+            return "Exported " + stitched + exported.files() + " file(s) to " + exported.target()
+                    + " (SHA256SUMS " + exported.sha256SumsSha256().substring(0, 16) + "...)";
+        });
+    }
+
+    /** The folder of the last finished export, for the view to open. */
+    public javafx.beans.property.ObjectProperty<Path> packageReadyProperty() {
+        return packageReady;
     }
 
     /**

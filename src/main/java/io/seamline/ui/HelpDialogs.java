@@ -12,6 +12,7 @@ final class HelpDialogs {
             "  Ctrl+O         Open case (File > Open recent for the last ten)",
             "  Ctrl+I         Add evidence (or drop files on the window)",
             "  Ctrl+R         Analyze the case",
+            "  Ctrl+E         Export the evidence package (stitch, signed report, originals, SHA256SUMS)",
             "  Ctrl+Q         Quit",
             "",
             "Timeline",

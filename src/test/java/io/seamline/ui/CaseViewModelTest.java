@@ -59,6 +59,25 @@ class CaseViewModelTest {
     }
 
     @Test
+    void exportStitchesThenWritesAVerifiablePackageAndHandsOverItsFolder() throws Exception {
+        CaseViewModel model = openedCopy(model());
+        Path target = dir.resolve("package");
+        model.export(new ExportChoice(target, true, io.seamline.report.PaperSize.A4, null, null, new char[0],
+                dir.resolve("keys")));
+        assertEquals("", model.lastErrorProperty().get(), model.statusProperty().get());
+        assertTrue(model.statusProperty().get().startsWith("Exported stitched package-stitched.wav"),
+                model.statusProperty().get());
+        assertEquals(target.toAbsolutePath().normalize(), model.packageReadyProperty().get().toAbsolutePath().normalize());
+        assertTrue(Files.exists(dir.resolve("package-stitched.wav")));
+        assertTrue(Files.exists(target.resolve("SHA256SUMS")));
+        assertTrue(Files.list(target.resolve("stitch")).anyMatch(p -> p.toString().endsWith(".wav")));
+        var check = new io.seamline.report.PackageVerifier().verify(target, io.seamline.casefile.TaskMonitor.NONE);
+        assertTrue(check.problems().isEmpty(), check.problems().toString());
+        assertTrue(model.custody().stream().anyMatch(e -> e.action().equals("stitch")));
+        assertTrue(model.custody().stream().anyMatch(e -> e.action().equals("export")));
+    }
+
+    @Test
     void importedFilesAppearAsEvidenceWithCustodyEntries() throws Exception {
         CaseViewModel model = model();
         try (var s = TestCases.newCase(dir)) {
