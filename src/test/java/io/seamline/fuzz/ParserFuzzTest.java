@@ -72,52 +72,52 @@ class ParserFuzzTest {
         warm("waveformPyramid", ParserFuzzTest::readPyramid);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2m")
     void captureRecords(byte[] input) {
         bounded(input, ParserFuzzTest::readRecords, IOException.class);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2m")
     void captureDissection(byte[] input) {
         bounded(input, ParserFuzzTest::dissect, IOException.class);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2m")
     void sipMessage(byte[] input) {
         bounded(input, ParserFuzzTest::parseSip, SipParseException.class);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2m")
     void sdpBody(byte[] input) {
         bounded(input, ParserFuzzTest::parseSdp, SipParseException.class);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2m")
     void recordingMetadata(byte[] input) {
         bounded(input, ParserFuzzTest::parseMetadata, SipParseException.class);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2m")
     void rtpAndRtcp(byte[] input) {
         bounded(input, ParserFuzzTest::tapRtp, IOException.class);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2m")
     void wavFile(byte[] input) {
         bounded(input, ParserFuzzTest::readWav, IOException.class);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2m")
     void oggOpusFile(byte[] input) {
         bounded(input, ParserFuzzTest::readOpus, IOException.class);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2m")
     void sidecarJson(byte[] input) {
         bounded(input, ParserFuzzTest::readSidecar, IOException.class);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2m")
     void waveformPyramid(byte[] input) {
         bounded(input, ParserFuzzTest::readPyramid, IOException.class);
     }
