@@ -50,6 +50,15 @@ class ParserFuzzTest {
 
     private static Path scratch;
 
+    /** A folder for the file-based readers, made once per JVM. */
+    static synchronized Path scratch() throws IOException {
+        if (scratch == null) {
+            scratch = Files.createTempDirectory("seamline-fuzz");
+            scratch.toFile().deleteOnExit();
+        }
+        return scratch;
+    }
+
     @FunctionalInterface
     interface Target {
         void accept(byte[] input) throws Exception;
@@ -58,8 +67,6 @@ class ParserFuzzTest {
     /** Loads classes and warms the JIT on one seed per target, so the 1 s limit measures the parser alone. */
     @BeforeAll
     static void warmUp() throws IOException {
-        scratch = Files.createTempDirectory("seamline-fuzz");
-        scratch.toFile().deleteOnExit();
         warm("captureRecords", ParserFuzzTest::readRecords);
         warm("captureDissection", ParserFuzzTest::dissect);
         warm("sipMessage", ParserFuzzTest::parseSip);
@@ -250,7 +257,7 @@ class ParserFuzzTest {
 
     static void readSidecar(byte[] input) throws IOException {
         write("sbc01_fuzz@example.com_20261122T084215.123Z.json", input);
-        new SidecarMetadataReader().read(scratch.resolve("sbc01_fuzz@example.com_20261122T084215.123Z.wav"),
+        new SidecarMetadataReader().read(scratch().resolve("sbc01_fuzz@example.com_20261122T084215.123Z.wav"),
                 ZoneId.of("Europe/London"));
     }
 
@@ -278,7 +285,7 @@ class ParserFuzzTest {
     }
 
     private static Path write(String name, byte[] input) throws IOException {
-        Path file = scratch.resolve(name);
+        Path file = scratch().resolve(name);
         Files.write(file, input);
         return file;
     }

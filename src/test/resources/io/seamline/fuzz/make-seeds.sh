@@ -123,3 +123,25 @@ with open(out + '/captureRecords/record-length-2g.pcap', 'wb') as f:
     f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
     f.write(struct.pack('<IIII', 0, 0, 0x7fffffff, 0x7fffffff) + b'\0' * 64)
 PY
+
+# Lying length fields in the audio and waveform formats: a WAV whose bext and data chunks claim 4 GiB,
+# an RF64 whose ds64 claims 2^62 data bytes, and a waveform pyramid whose level claims 2^31 buckets.
+python3 - "$OUT" <<'PY'
+import sys, struct
+out = sys.argv[1]
+fmt = struct.pack('<4sIHHIIHH', b'fmt ', 16, 1, 1, 8000, 16000, 2, 16)
+with open(out + '/wavFile/chunks-claim-4g.wav', 'wb') as f:
+    f.write(b'RIFF' + struct.pack('<I', 0xffffffff) + b'WAVE' + fmt
+            + b'bext' + struct.pack('<I', 0xfffffff0) + b'\0' * 64)
+with open(out + '/wavFile/data-claims-4g.wav', 'wb') as f:
+    f.write(b'RIFF' + struct.pack('<I', 0xffffffff) + b'WAVE' + fmt + b'data' + struct.pack('<I', 0xffffffff)
+            + b'\1\0' * 256)
+with open(out + '/wavFile/rf64-ds64-claims-2-62.wav', 'wb') as f:
+    ds64 = b'ds64' + struct.pack('<IQQQI', 28, 1 << 62, 1 << 62, 1 << 61, 0)
+    f.write(b'RF64' + struct.pack('<I', 0xffffffff) + b'WAVE' + ds64 + fmt + b'data'
+            + struct.pack('<I', 0xffffffff) + b'\1\0' * 256)
+with open(out + '/waveformPyramid/level-claims-2g-buckets.bin', 'wb') as f:
+    frames = (1 << 31) * 64
+    f.write(struct.pack('<IIIIIqI', 0x46574C53, 1, 0, 8000, 1, frames, 1) + struct.pack('<Iq', 64, 1 << 31)
+            + b'\0' * 600)
+PY
