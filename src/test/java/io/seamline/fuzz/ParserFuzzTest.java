@@ -14,6 +14,8 @@ import io.seamline.capture.CaptureRecord;
 import io.seamline.capture.CaptureReader;
 import io.seamline.capture.CaptureTap;
 import io.seamline.capture.SipPayload;
+import io.seamline.rtp.RtpDecoder;
+import io.seamline.rtp.RtpStreamKey;
 import io.seamline.rtp.RtpStreamTap;
 import io.seamline.sip.RecordingMetadataParser;
 import io.seamline.sip.SdpParser;
@@ -32,7 +34,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -161,8 +166,7 @@ class ParserFuzzTest {
         runCapture(input);
     }
 
-    private static void runCapture(byte[] capture) throws IOException {
-        RtpStreamTap rtp = new RtpStreamTap(true);
+    private static void runCapture(byte[] capture, RtpStreamTap rtp) throws IOException {
         List<SipPayload> sip = new ArrayList<>();
         CaptureTap sipTap = new CaptureTap() {
             @Override
@@ -211,6 +215,16 @@ class ParserFuzzTest {
      */
     static void tapRtp(byte[] input) throws IOException {
         runCapture(udpCapture(input));
+    }
+
+    /** Runs the capture with a listener that decodes every accepted RTP payload, one decoder per stream. */
+    private static void runCapture(byte[] capture) throws IOException {
+        RtpStreamTap rtp = new RtpStreamTap(true);
+        Map<RtpStreamKey, Optional<RtpDecoder>> decoders = new HashMap<>();
+        rtp.addListener((key, frame, time, header, payload) -> decoders
+                .computeIfAbsent(key, k -> RtpDecoder.forPayload(header.payloadType(), null))
+                .ifPresent(d -> d.decode(payload, header.payloadOffset(), header.payloadLength())));
+        runCapture(capture, rtp);
     }
 
     static byte[] udpCapture(byte[] input) {
