@@ -54,6 +54,7 @@ class ParserFuzzTest {
     static final Duration LIMIT = Duration.ofSeconds(1);
 
     private static Path scratch;
+    private static final String SIDECAR = "sbc01_fuzz@example.com_20261122T084215.123Z.json";
 
     /** A folder for the file-based readers, made once per JVM. */
     static synchronized Path scratch() throws IOException {
@@ -86,12 +87,12 @@ class ParserFuzzTest {
 
     @FuzzTest(maxDuration = "2m")
     void captureRecords(byte[] input) {
-        bounded(input, ParserFuzzTest::readRecords, IOException.class);
+        bounded(input, ParserFuzzTest::readRecords, IOException.class, "fuzz.pcap");
     }
 
     @FuzzTest(maxDuration = "2m")
     void captureDissection(byte[] input) {
-        bounded(input, ParserFuzzTest::dissect, IOException.class);
+        bounded(input, ParserFuzzTest::dissect, IOException.class, "fuzz.pcap");
     }
 
     @FuzzTest(maxDuration = "2m")
@@ -111,22 +112,22 @@ class ParserFuzzTest {
 
     @FuzzTest(maxDuration = "2m")
     void rtpAndRtcp(byte[] input) {
-        bounded(input, ParserFuzzTest::tapRtp, IOException.class);
+        bounded(input, ParserFuzzTest::tapRtp, IOException.class, "fuzz.pcap");
     }
 
     @FuzzTest(maxDuration = "2m")
     void wavFile(byte[] input) {
-        bounded(input, ParserFuzzTest::readWav, IOException.class);
+        bounded(input, ParserFuzzTest::readWav, IOException.class, "fuzz.wav");
     }
 
     @FuzzTest(maxDuration = "2m")
     void oggOpusFile(byte[] input) {
-        bounded(input, ParserFuzzTest::readOpus, IOException.class);
+        bounded(input, ParserFuzzTest::readOpus, IOException.class, "fuzz.opus");
     }
 
     @FuzzTest(maxDuration = "2m")
     void sidecarJson(byte[] input) {
-        bounded(input, ParserFuzzTest::readSidecar, IOException.class);
+        bounded(input, ParserFuzzTest::readSidecar, IOException.class, SIDECAR);
     }
 
     @FuzzTest(maxDuration = "2m")
@@ -136,6 +137,11 @@ class ParserFuzzTest {
 
     /** Runs one input under the time limit; the documented exception is an accepted outcome, anything else fails. */
     static void bounded(byte[] input, Target target, Class<? extends Exception> documented) {
+        bounded(input, target, documented, "");
+    }
+
+    /** As above, and the exception's message must name {@code fileName} (the file the user gave). */
+    static void bounded(byte[] input, Target target, Class<? extends Exception> documented, String fileName) {
         assertTimeoutPreemptively(LIMIT, () -> {
             try {
                 target.accept(input);
@@ -147,6 +153,9 @@ class ParserFuzzTest {
                 }
                 if (e.getMessage() == null || e.getMessage().isBlank() || e.getMessage().contains("\n")) {
                     fail("a " + e.getClass().getSimpleName() + " must carry a one-line message, got: " + e.getMessage());
+                }
+                if (!e.getMessage().contains(fileName)) {
+                    fail("the message must name " + fileName + ", got: " + e.getMessage());
                 }
             }
         }, () -> "input of " + input.length + " bytes took longer than " + LIMIT.toMillis() + " ms");
@@ -270,7 +279,7 @@ class ParserFuzzTest {
     }
 
     static void readSidecar(byte[] input) throws IOException {
-        write("sbc01_fuzz@example.com_20261122T084215.123Z.json", input);
+        write(SIDECAR, input);
         new SidecarMetadataReader().read(scratch().resolve("sbc01_fuzz@example.com_20261122T084215.123Z.wav"),
                 ZoneId.of("Europe/London"));
     }
