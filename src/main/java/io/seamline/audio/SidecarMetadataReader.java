@@ -3,6 +3,7 @@ package io.seamline.audio;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,6 +125,9 @@ public final class SidecarMetadataReader {
             return root;
         } catch (JsonProcessingException e) {
             throw new AudioFormatException(sidecar, "sidecar is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (CharConversionException e) {
+            // Jackson reports bytes that are not UTF-8/16/32 text outside its JsonProcessingException family.
+            throw new AudioFormatException(sidecar, "sidecar is not JSON text: " + e.getMessage(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.seamline.capture;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -232,7 +233,14 @@ final class PcapngReader implements CaptureReader {
         byte[] data = new byte[captured];
         System.arraycopy(body, dataOffset, data, 0, captured);
         frameNumber++;
-        Instant time = timestamp < 0 ? Instant.EPOCH : toInstant(iface, timestamp);
+        Instant time;
+        try {
+            time = timestamp < 0 ? Instant.EPOCH : toInstant(iface, timestamp);
+        } catch (DateTimeException | ArithmeticException outOfRange) {
+            // if_tsoffset plus a 64-bit timestamp can name a second beyond java.time's range (±1e9 years).
+            throw new CaptureFormatException(String.format("%s: timestamp out of range in packet block at offset %d",
+                    in.name(), offset));
+        }
         return new CaptureRecord(frameNumber, offset, time, iface.linkType(), original, data);
     }
 
@@ -252,7 +260,7 @@ final class PcapngReader implements CaptureReader {
             BigInteger fraction = value.subtract(BigInteger.valueOf(seconds).shiftLeft(shift));
             nanos = fraction.multiply(BigInteger.valueOf(1_000_000_000L)).shiftRight(shift).longValue();
         }
-        return Instant.ofEpochSecond(seconds + iface.offsetSeconds(), (nanos / 1000L) * 1000L);
+        return Instant.ofEpochSecond(Math.addExact(seconds, iface.offsetSeconds()), (nanos / 1000L) * 1000L);
     }
 
     private void require(boolean ok, String what, long offset) throws CaptureFormatException {

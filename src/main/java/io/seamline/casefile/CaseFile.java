@@ -111,7 +111,7 @@ public final class CaseFile implements AutoCloseable {
         try {
             connection = connect(target, false);
         } catch (SQLException e) {
-            throw new CaseFileException(target, "cannot be opened: " + e.getMessage(), e);
+            throw openFailure(target, "cannot be opened: ", e);
         }
         CaseFile caseFile = new CaseFile(target, connection);
         try {
@@ -134,8 +134,21 @@ public final class CaseFile implements AutoCloseable {
             if (e instanceof CaseFileException cfe) {
                 throw cfe;
             }
-            throw new CaseFileException(target, "cannot be read as a case: " + e.getMessage(), e);
+            throw openFailure(target, "cannot be read as a case: ", (SQLException) e);
         }
+    }
+
+    /**
+     * A read-only case file or folder makes SQLite fail with a bare "unable to open database file" (WAL mode
+     * must write its -wal and -shm files beside the case), so that cause is named instead.
+     */
+    private static CaseFileException openFailure(Path target, String prefix, SQLException e) {
+        Path folder = target.getParent();
+        if (!Files.isWritable(target) || folder != null && !Files.isWritable(folder)) {
+            return new CaseFileException(target, "the case file or its folder is read-only; nothing was written"
+                    + " (Seamline writes its journal beside the case)", e);
+        }
+        return new CaseFileException(target, prefix + e.getMessage(), e);
     }
 
     /** The case file's path. */

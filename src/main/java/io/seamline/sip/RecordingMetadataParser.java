@@ -74,9 +74,9 @@ public final class RecordingMetadataParser {
             doc = builder.parse(new ByteArrayInputStream(xml));
         } catch (SAXParseException e) {
             throw new SipParseException("recording metadata is not acceptable XML at line " + e.getLineNumber()
-                    + ": " + e.getMessage(), e);
+                    + ": " + oneLine(e.getMessage()), e);
         } catch (SAXException | IOException | ParserConfigurationException e) {
-            throw new SipParseException("recording metadata is not acceptable XML: " + e.getMessage(), e);
+            throw new SipParseException("recording metadata is not acceptable XML: " + oneLine(e.getMessage()), e);
         }
         Element root = doc.getDocumentElement();
         if (!NAMESPACE.equals(root.getNamespaceURI()) || !"recording".equals(root.getLocalName())) {
@@ -203,5 +203,11 @@ public final class RecordingMetadataParser {
     private static String childText(Element parent, String localName) {
         List<Element> c = children(parent, localName);
         return c.isEmpty() ? "" : c.get(0).getTextContent().trim();
+    }
+
+    /** The XML parser quotes the offending input, which may hold line breaks; a message stays on one line. */
+    private static String oneLine(String message) {
+        String t = String.valueOf(message).replaceAll("\\p{Cntrl}+", " ");
+        return t.length() <= 240 ? t : t.substring(0, 237) + "...";
     }
 }

@@ -145,8 +145,9 @@ public final class SdpParser {
         switch (name.toLowerCase(java.util.Locale.ROOT)) {
             case "rtpmap" -> {
                 String[] p = arg.split("\\s+", 2);
-                if (p.length == 2 && p[0].matches("\\d{1,3}")) {
-                    String[] enc = p[1].split("/");
+                // Keep empty fields: "0 /" must read as an empty encoding name, not as no fields at all.
+                String[] enc = p.length == 2 ? p[1].split("/", -1) : new String[] {""};
+                if (p.length == 2 && p[0].matches("\\d{1,3}") && !enc[0].isEmpty()) {
                     int rate = enc.length > 1 && enc[1].matches("\\d{1,9}") ? Integer.parseInt(enc[1]) : 0;
                     int ch = enc.length > 2 && enc[2].matches("\\d{1,3}") ? Integer.parseInt(enc[2]) : 1;
                     int pt = Integer.parseInt(p[0]);

@@ -1,0 +1,254 @@
+package io.seamline.crash;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.seamline.analysis.AnalysisService;
+import io.seamline.casefile.CaseService;
+import io.seamline.casefile.ImportRequest;
+import io.seamline.casefile.TaskMonitor;
+import io.seamline.casefile.TestCases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One byte changed behind Seamline's back (as with an SQLite shell or a hex editor on a blob) in each kind
+ * of row a case holds: {@code seamline verify} exits 1 and names what changed.
+ */
+class SingleByteTamperTest {
+    @TempDir
+    static Path shared;
+    static Path pristine;
+
+    @TempDir
+    Path dir;
+
+    /** An analysed case with a capture, a recording and an annotation, built once and copied per test. */
+    @BeforeAll
+    static void analysedCase() throws Exception {
+        try (CaseService service = TestCases.newCase(shared)) {
+            pristine = service.caseFile().path();
+            service.importEvidence(new ImportRequest(List.of(
+                    Path.of("src/test/resources/io/seamline/rtp/media-move/media-move.pcap"),
+                    TestCases.fixture("recording.wav")), null, "tamper fixture"), TaskMonitor.NONE);
+            new AnalysisService(service).analyze(TaskMonitor.NONE);
+            Instant start = service.evidence().get(0).importedAtUtc();
+            service.annotate(start, start.plusSeconds(2), null, "customer says the line went quiet");
+            assertTrue(service.verify(TaskMonitor.NONE).intact());
+        }
+    }
+
+    static Stream<Integer> vaultBytes() {
+        return IntStream.range(0, 8).boxed();
+    }
+
+    @ParameterizedTest(name = "vault byte sample {0}")
+    @MethodSource("vaultBytes")
+    void aByteChangedInAnyVaultChunkIsNamed(int sample) throws Exception {
+        Path c = copy();
+        String[] where = new String[1];
+        sql(c, db -> {
+            List<long[]> chunks = rows(db, "SELECT evidence_id, chunk_index, length(data) FROM vault_chunk"
+                    + " ORDER BY evidence_id, chunk_index");
+            Random random = new Random(sample);
+            long[] chunk = chunks.get(random.nextInt(chunks.size()));
+            int offset = random.nextInt((int) chunk[2]);
+            byte[] data = blob(db, "SELECT data FROM vault_chunk WHERE evidence_id = " + chunk[0]
+                    + " AND chunk_index = " + chunk[1]);
+            data[offset] ^= (byte) (1 << random.nextInt(8));
+            try (PreparedStatement ps = db.prepareStatement("UPDATE vault_chunk SET data = ? WHERE evidence_id = ?"
+                    + " AND chunk_index = ?")) {
+                ps.setBytes(1, data);
+                ps.setLong(2, chunk[0]);
+                ps.setLong(3, chunk[1]);
+                ps.executeUpdate();
+            }
+            where[0] = "evidence " + chunk[0] + " (|vault chunk " + chunk[1] + " was altered";
+        });
+        String[] expected = where[0].split("\\|");
+        String out = verifyFails(c);
+        assertTrue(out.contains(expected[0]) && out.contains(expected[1]), out);
+    }
+
+    @Test
+    void aCharacterChangedInEachCustodyColumnIsNamed() throws Exception {
+        for (String column : List.of("time_utc", "examiner", "os_user", "host", "action", "subject", "details",
+                "prev_hash", "hash")) {
+            Path c = Files.createTempDirectory(dir, column).resolve("case.seamline");
+            Files.copy(pristine, c);
+            sql(c, db -> {
+                exec(db, "DROP TRIGGER custody_no_update");
+                String value = text(db, "SELECT " + column + " FROM custody WHERE seq = 2");
+                try (PreparedStatement ps = db.prepareStatement("UPDATE custody SET " + column + " = ? WHERE seq = 2")) {
+                    ps.setString(1, changeOneCharacter(value, 3));
+                    ps.executeUpdate();
+                }
+            });
+            String out = verifyFails(c);
+            assertTrue(out.contains("custody entry 2"), column + ": " + out);
+        }
+    }
+
+    @Test
+    void aByteChangedInALanePyramidIsNamedAsAnAnalysisChange() throws Exception {
+        Path c = copy();
+        sql(c, db -> {
+            long lane = rows(db, "SELECT id, length(pyramid) FROM lane WHERE pyramid IS NOT NULL ORDER BY id").get(0)[0];
+            byte[] pyramid = blob(db, "SELECT pyramid FROM lane WHERE id = " + lane);
+            pyramid[pyramid.length / 2] ^= 0x01;
+            try (PreparedStatement ps = db.prepareStatement("UPDATE lane SET pyramid = ? WHERE id = ?")) {
+                ps.setBytes(1, pyramid);
+                ps.setLong(2, lane);
+                ps.executeUpdate();
+            }
+        });
+        assertTrue(verifyFails(c).contains("analysis results were changed after analysis"));
+    }
+
+    @Test
+    void aCharacterChangedInAStreamsDetailsIsNamedAsAnAnalysisChange() throws Exception {
+        Path c = copy();
+        sql(c, db -> {
+            String details = text(db, "SELECT details FROM rtp_stream ORDER BY id LIMIT 1");
+            try (PreparedStatement ps = db.prepareStatement(
+                    "UPDATE rtp_stream SET details = ? WHERE id = (SELECT min(id) FROM rtp_stream)")) {
+                ps.setString(1, changeOneCharacter(details, details.length() / 2));
+                ps.executeUpdate();
+            }
+        });
+        assertTrue(verifyFails(c).contains("analysis results were changed after analysis"));
+    }
+
+    @Test
+    void aByteChangedInDecodedLanePcmIsNamedAsAnAnalysisChange() throws Exception {
+        Path c = copy();
+        sql(c, db -> {
+            byte[] pcm = blob(db, "SELECT data FROM lane_pcm ORDER BY lane_id, chunk_index LIMIT 1");
+            pcm[pcm.length - 1] ^= 0x40;
+            try (PreparedStatement ps = db.prepareStatement("UPDATE lane_pcm SET data = ? WHERE rowid ="
+                    + " (SELECT rowid FROM lane_pcm ORDER BY lane_id, chunk_index LIMIT 1)")) {
+                ps.setBytes(1, pcm);
+                ps.executeUpdate();
+            }
+        });
+        assertTrue(verifyFails(c).contains("analysis results were changed after analysis"));
+    }
+
+    @Test
+    void aCharacterChangedInAnAnnotationIsNamed() throws Exception {
+        for (String column : List.of("text", "start_utc", "end_utc")) {
+            Path c = Files.createTempDirectory(dir, column).resolve("case.seamline");
+            Files.copy(pristine, c);
+            sql(c, db -> {
+                String value = text(db, "SELECT " + column + " FROM annotation ORDER BY id LIMIT 1");
+                try (PreparedStatement ps = db.prepareStatement("UPDATE annotation SET " + column + " = ?")) {
+                    ps.setString(1, changeOneCharacter(value, value.length() - 3));
+                    ps.executeUpdate();
+                }
+            });
+            String out = verifyFails(c);
+            assertTrue(out.contains("annotation 1 was changed after custody entry"), column + ": " + out);
+        }
+    }
+
+    @Test
+    void anAnnotationMovedToAnotherLaneIsNamed() throws Exception {
+        Path c = copy();
+        sql(c, db -> exec(db, "UPDATE annotation SET lane_id = (SELECT min(id) FROM lane)"));
+        assertTrue(verifyFails(c).contains("annotation 1 was changed after custody entry"));
+    }
+
+    /** Changes the first letter or digit at or after {@code from} to another of its kind (keeps UTF-8 and JSON valid). */
+    static String changeOneCharacter(String value, int from) {
+        char[] chars = value.toCharArray();
+        for (int i = Math.max(0, from); i < chars.length + from; i++) {
+            int at = i % chars.length;
+            char ch = chars[at];
+            if (Character.isDigit(ch)) {
+                chars[at] = ch == '1' ? '2' : '1';
+                return new String(chars);
+            }
+            if (ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z') {
+                chars[at] = (char) (ch ^ 0x01);
+                return new String(chars);
+            }
+        }
+        throw new IllegalArgumentException("no letter or digit to change in " + value);
+    }
+
+    private Path copy() throws Exception {
+        Path c = dir.resolve("case.seamline");
+        Files.copy(pristine, c);
+        return c;
+    }
+
+    private static String verifyFails(Path casePath) {
+        CliErrorMessageTest.Run run = CliErrorMessageTest.Run.of("verify", casePath);
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertNotEquals("", run.out());
+        return run.out();
+    }
+
+    @FunctionalInterface
+    interface SqlWork {
+        void run(Connection db) throws SQLException;
+    }
+
+    private static void sql(Path file, SqlWork work) throws SQLException {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            work.run(db);
+        }
+    }
+
+    private static void exec(Connection db, String statement) throws SQLException {
+        try (Statement st = db.createStatement()) {
+            st.execute(statement);
+        }
+    }
+
+    private static List<long[]> rows(Connection db, String query) throws SQLException {
+        List<long[]> out = new java.util.ArrayList<>();
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                long[] row = new long[n];
+                for (int i = 0; i < n; i++) {
+                    row[i] = rs.getLong(i + 1);
+                }
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    private static byte[] blob(Connection db, String query) throws SQLException {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            rs.next();
+            return rs.getBytes(1);
+        }
+    }
+
+    private static String text(Connection db, String query) throws SQLException {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
