@@ -67,6 +67,13 @@ public final class PackageVerifier {
             throw new CaseFileException(path, "is a symbolic link; name the file it points to");
         }
         if (Files.isDirectory(path)) {
+            // A folder with none of a package's parts is a wrong argument, not a damaged package.
+            boolean looksLikePackage = Files.exists(path.resolve("SHA256SUMS")) || Files.exists(path.resolve("report.pdf"))
+                    || Files.isDirectory(path.resolve("originals")) || Files.isDirectory(path.resolve("case"));
+            if (!looksLikePackage) {
+                throw new CaseFileException(path, "is a folder, not a case file or an evidence package"
+                        + " (no SHA256SUMS, report.pdf, originals/ or case/ in it)");
+            }
             return verifyFolder(path, path, IntegrityReport.Kind.PACKAGE_FOLDER, monitor);
         }
         byte[] head = head(path);
