@@ -10,8 +10,17 @@ minutes=${1:-120}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 speech=src/test/resources/io/seamline/analysis/align/speech-8k.wav
-repeats=$(( minutes * 60 / 36 + 1 ))
-sox $speech "$work/long.wav" repeat $repeats trim 0 $((minutes * 60 + 4))
+# The committed 36 s of speech at a different tempo each time (0.85 to 1.15), so that the two hours
+# never repeat exactly: a looped signal would correlate at every loop length.
+repeats=$(( minutes * 60 / 30 + 1 ))
+parts=()
+for i in $(seq 1 $repeats); do
+  tempo=$(python3 -c "print(0.85 + 0.3 * ((($i * 7919) % 101) / 100))")
+  sox $speech "$work/part-$i.wav" tempo -s "$tempo"
+  parts+=("$work/part-$i.wav")
+done
+sox "${parts[@]}" "$work/long.wav" trim 0 $((minutes * 60 + 4))
+rm -f "${parts[@]}"
 sox "$work/long.wav" "$work/cloud-recording.wav" trim 3.25 $((minutes * 60))
 sox "$work/long.wav" -r 16000 "$work/duplicate-16k.wav" trim 3.25 $((minutes * 60))
 python3 - "$work/long.wav" "$work/sbc01_bench@sbc.example.net_20261122T080000.000Z.wav" <<'PY'

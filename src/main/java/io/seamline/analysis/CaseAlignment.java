@@ -89,7 +89,7 @@ final class CaseAlignment {
                 AlignmentResult result = aligner.align(reference.signal(), a.samples(), coarse, search);
                 boolean correlated = result.method() != AlignmentMethod.METADATA_ONLY;
                 List<SpliceFinding> cuts = List.of();
-                if (correlated && mayBeCut(result, a.samples(), reference.signal())) {
+                if (correlated && mayBeCut(result)) {
                     // The whole-lane offset follows the longest stretch; a lane cut and joined has several.
                     cuts = splices.detect(reference.signal(), a.samples(), coarse, search).splices().stream()
                             .filter(s -> s.kind() == SpliceFinding.Kind.SPLICE
@@ -196,15 +196,12 @@ final class CaseAlignment {
 
     /**
      * Whether a lane may have spans cut out, so that the (costlier) piecewise splice search is worth
-     * running: some correlation window disagreed with the fitted offset, or the lane is shorter than
-     * the reference it was placed on.
+     * running: some correlation window disagreed with the fitted offset. (A lane that is merely shorter
+     * than the reference starts late or ends early; the call's answer and BYE judge that.)
      */
-    private boolean mayBeCut(AlignmentResult result, CorrelationInput lane, CorrelationInput reference) {
-        boolean disagreement = result.windows().stream().anyMatch(w -> w.status() == AlignmentResult.WindowStatus.OUTLIER
+    private static boolean mayBeCut(AlignmentResult result) {
+        return result.windows().stream().anyMatch(w -> w.status() == AlignmentResult.WindowStatus.OUTLIER
                 || w.status() == AlignmentResult.WindowStatus.LOW_CONFIDENCE);
-        double laneSeconds = lane.lengthSamples() / (double) lane.sampleRateHz();
-        double referenceSeconds = reference.lengthSamples() / (double) reference.sampleRateHz();
-        return disagreement || referenceSeconds - laneSeconds > parameters.lateStartToleranceMs() / 1000;
     }
 
     /** A recording that begins after the call was answered, or ends before it ended. */
