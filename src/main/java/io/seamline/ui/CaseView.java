@@ -344,8 +344,13 @@ public final class CaseView {
     }
 
     private static String kindTitle(EvidenceKind kind) {
-        String name = kind.cliName().replace('-', ' ');
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1) + "s";
+        return switch (kind) {
+            case RECORDING -> "Recordings";
+            case EDGE_BUFFER -> "Edge buffers";
+            case CAPTURE -> "Captures";
+            case METADATA -> "Metadata";
+            case EVENT_LOG -> "Event logs";
+        };
     }
 
     static String treeLabel(Object item) {
