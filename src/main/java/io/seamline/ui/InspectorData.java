@@ -64,12 +64,61 @@ public record InspectorData(TimelineModel timeline, List<CallRecord> calls, List
                     pyramids.put(lane.id(), LaneSummary.of(pyramid));
                 }
             }
-            return new InspectorData(TimelineBuilder.build(info.title(), info.timeZone(), store), store.calls(),
+            io.seamline.timeline.TimelineModel timeline = withStitch(TimelineBuilder.build(info.title(), info.timeZone(),
+                    store), service, pyramids);
+            return new InspectorData(timeline, store.calls(),
                     store.sipMessages(), store.streams(), store.gaps(), store.alignments(), lanes, pyramids,
                     service.annotations());
         } catch (SQLException | IOException e) {
             throw new CaseFileException(service.caseFile().path(), "analysis results cannot be read: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Adds the latest stitched recording as its own lane, with its seams as markers, when its file is
+     * still there and unchanged (its SHA-256 is the one the stitch recorded). The lane has a negative
+     * id: it is no analysis lane, and its waveform comes from the stitched file itself.
+     */
+    static io.seamline.timeline.TimelineModel withStitch(io.seamline.timeline.TimelineModel model, CaseService service,
+            Map<Long, LaneSummary> pyramids) throws SQLException {
+        var latest = new io.seamline.stitch.StitchStore(service.caseFile().connection()).latest();
+        if (latest.isEmpty() || !java.nio.file.Files.isRegularFile(latest.get().outputPath())) {
+            return model;
+        }
+        var stitch = latest.get();
+        var manifest = stitch.manifest();
+        try (var reader = io.seamline.audio.WavReader.open(stitch.outputPath())) {
+            var sha = java.security.MessageDigest.getInstance("SHA-256");
+            try (var in = java.nio.file.Files.newInputStream(stitch.outputPath())) {
+                byte[] buf = new byte[1 << 16];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    sha.update(buf, 0, n);
+                }
+            }
+            if (!java.util.HexFormat.of().formatHex(sha.digest()).equals(stitch.outputSha256())) {
+                return model;
+            }
+            var builder = new io.seamline.audio.WaveformPyramidBuilder(reader.info().sampleRateHz(), 1);
+            reader.streamTo((lanes, frames) -> builder.accept(new float[][] {lanes[0]}, frames));
+            long laneId = -stitch.id();
+            pyramids.put(laneId, LaneSummary.of(builder.build()));
+            var lanes = new java.util.ArrayList<>(model.lanes());
+            lanes.add(new io.seamline.timeline.TimelineLane(laneId, 0, "stitched " + stitch.outputPath().getFileName(),
+                    io.seamline.timeline.LaneKind.STITCHED, manifest.outputStartUtc(), manifest.sampleRateHz(),
+                    manifest.sampleCount(), "stitched result, " + stitch.seamsSamples().size() + " seam(s)", List.of()));
+            var markers = new java.util.ArrayList<>(model.markers());
+            for (long seam : stitch.seamsSamples()) {
+                markers.add(new io.seamline.timeline.TimelineMarker(manifest.outputStartUtc().plusNanos(
+                        Math.round(seam * 1e9 / manifest.sampleRateHz())), io.seamline.timeline.MarkerKind.OTHER,
+                        "seam", "stitched recording: a seam between two sources (see the manifest)", ""));
+            }
+            markers.sort(java.util.Comparator.comparing(io.seamline.timeline.TimelineMarker::timeUtc));
+            return new io.seamline.timeline.TimelineModel(model.title(), model.caseZone(), model.startUtc(),
+                    model.endUtc(), lanes, markers, model.gaps());
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return model;
         }
     }
 

@@ -75,6 +75,11 @@ class CaseViewModelTest {
         assertTrue(check.problems().isEmpty(), check.problems().toString());
         assertTrue(model.custody().stream().anyMatch(e -> e.action().equals("stitch")));
         assertTrue(model.custody().stream().anyMatch(e -> e.action().equals("export")));
+        var stitched = model.dataProperty().get().timeline().lanes().stream()
+                .filter(l -> l.kind() == io.seamline.timeline.LaneKind.STITCHED).findFirst().orElseThrow();
+        assertTrue(stitched.label().startsWith("stitched package-stitched.wav"), stitched.label());
+        assertTrue(model.dataProperty().get().pyramids().containsKey(stitched.laneId()));
+        assertTrue(model.dataProperty().get().timeline().markers().stream().anyMatch(m -> m.label().equals("seam")));
     }
 
     @Test
