@@ -48,7 +48,15 @@ final class PcapngReader implements CaptureReader {
         if (in.readFully(lengthAndMagic, 0, 8) < 8) {
             throw new CaptureFormatException(in.name() + ": pcapng section header cut off at offset " + offset);
         }
-        int magicBe = be32(lengthAndMagic, 4);
+        startSection(offset, be32(lengthAndMagic, 4), lengthAndMagic, 0);
+    }
+
+    /**
+     * Starts a section (pcapng §4.1): the byte-order magic sets this section's byte order, then the
+     * block length (at {@code lengthAt} in {@code lengthBytes}, read in that order) is checked and the
+     * rest of the block skipped; interfaces are numbered afresh in each section.
+     */
+    private void startSection(long offset, int magicBe, byte[] lengthBytes, int lengthAt) throws IOException {
         if (magicBe == BYTE_ORDER_MAGIC) {
             littleEndian = false;
         } else if (Integer.reverseBytes(magicBe) == BYTE_ORDER_MAGIC) {
@@ -57,7 +65,7 @@ final class PcapngReader implements CaptureReader {
             throw new CaptureFormatException(String.format(
                     "%s: pcapng section header at offset %d has no byte-order magic (0x%08X)", in.name(), offset, magicBe));
         }
-        long length = u32(lengthAndMagic, 0);
+        long length = u32(lengthBytes, lengthAt);
         if (length < 28 || length % 4 != 0 || length > MAX_HEADER_BLOCK_BYTES) {
             throw new CaptureFormatException(String.format(
                     "%s: impossible pcapng section header length %d at offset %d", in.name(), length, offset));
@@ -131,25 +139,7 @@ final class PcapngReader implements CaptureReader {
             truncated(offset, "section header block");
             return;
         }
-        int magicBe = be32(magic, 0);
-        if (magicBe == BYTE_ORDER_MAGIC) {
-            littleEndian = false;
-        } else if (Integer.reverseBytes(magicBe) == BYTE_ORDER_MAGIC) {
-            littleEndian = true;
-        } else {
-            throw new CaptureFormatException(String.format(
-                    "%s: pcapng section header at offset %d has no byte-order magic (0x%08X)", in.name(), offset, magicBe));
-        }
-        long length = u32(head, 4);
-        if (length < 28 || length % 4 != 0 || length > MAX_HEADER_BLOCK_BYTES) {
-            throw new CaptureFormatException(String.format(
-                    "%s: impossible pcapng section header length %d at offset %d", in.name(), length, offset));
-        }
-        interfaces.clear();
-        long rest = length - 12;
-        if (in.skip(rest) < rest) {
-            truncated(offset, "section header block");
-        }
+        startSection(offset, be32(magic, 0), head, 4);
     }
 
     private Interface parseInterface(byte[] body, int bodyLength, long offset) throws CaptureFormatException {
