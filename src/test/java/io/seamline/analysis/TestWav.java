@@ -10,11 +10,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 
 /** Writes and reads 16-bit mono WAV files for tests, optionally with a BWF bext chunk (EBU Tech 3285 v1). */
-final class TestWav {
+public final class TestWav {
     private TestWav() {
     }
 
-    static short[] read(Path wav) throws IOException {
+    public static short[] read(Path wav) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(wav)).order(ByteOrder.LITTLE_ENDIAN);
         int pos = 12;
         while (pos + 8 <= b.limit()) {
@@ -32,12 +32,12 @@ final class TestWav {
         throw new IOException(wav + ": no data chunk");
     }
 
-    static void write(Path wav, short[] samples, int rateHz) throws IOException {
+    public static void write(Path wav, short[] samples, int rateHz) throws IOException {
         write(wav, samples, rateHz, null, null, 0);
     }
 
     /** With a bext chunk: origination date and time (whole seconds) and TimeReference in samples since midnight. */
-    static void write(Path wav, short[] samples, int rateHz, LocalDate date, LocalTime time, long timeReference)
+    public static void write(Path wav, short[] samples, int rateHz, LocalDate date, LocalTime time, long timeReference)
             throws IOException {
         ByteBuffer bext = null;
         if (date != null) {
@@ -65,6 +65,31 @@ final class TestWav {
             out.putShort(s);
         }
         Files.write(wav, out.array());
+    }
+
+    /** A 16-bit stereo WAV without bext: {@code left[i]} and {@code right[i]} make frame {@code i}. */
+    public static void writeStereo(Path wav, short[] left, short[] right, int rateHz) throws IOException {
+        int frames = Math.min(left.length, right.length);
+        ByteBuffer out = ByteBuffer.allocate(12 + 24 + 8 + frames * 4).order(ByteOrder.LITTLE_ENDIAN);
+        out.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(out.capacity() - 8)
+                .put("WAVE".getBytes(StandardCharsets.US_ASCII));
+        out.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 2)
+                .putInt(rateHz).putInt(rateHz * 4).putShort((short) 4).putShort((short) 16);
+        out.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(frames * 4);
+        for (int i = 0; i < frames; i++) {
+            out.putShort(left[i]).putShort(right[i]);
+        }
+        Files.write(wav, out.array());
+    }
+
+    /** Channel {@code channel} of a 16-bit WAV with {@code channels} interleaved channels. */
+    public static short[] readChannel(Path wav, int channels, int channel) throws IOException {
+        short[] all = read(wav);
+        short[] out = new short[all.length / channels];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = all[i * channels + channel];
+        }
+        return out;
     }
 
     private static void put(ByteBuffer b, String text, int width) {

@@ -1,5 +1,7 @@
 package io.seamline.stitch;
 
+import io.seamline.analysis.TestWav;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,14 +53,14 @@ class StitchCaptureTest {
             copyLane(analysis, second, full, (int) secondAt);
         }
         Path wav = dir.resolve("cloud-recording.wav");
-        StitchTestWav.write(wav, Arrays.copyOfRange(full, LATE, full.length), 8000);
+        TestWav.write(wav, Arrays.copyOfRange(full, LATE, full.length), 8000);
         Path out = dir.resolve("stitched.wav");
         try (CaseService service = newCase("failover.seamline")) {
             service.importEvidence(new ImportRequest(List.of(capture, wav), null, ""), TaskMonitor.NONE);
             new AnalysisService(service).analyze(TaskMonitor.NONE);
             StitchResult result = new StitchService(service).stitch(StitchRequest.to(out), TaskMonitor.NONE);
             StitchManifest m = result.manifest();
-            short[] stitched = StitchTestWav.read(out);
+            short[] stitched = TestWav.read(out);
             int at = (int) samples(m.outputStartUtc(), first.metadataStartUtc());
             assertTrue(at >= 0, "the output starts no later than the first RTP packet: " + at);
             assertArrayEquals(full, Arrays.copyOfRange(stitched, at, at + full.length),

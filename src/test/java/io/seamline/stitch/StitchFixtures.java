@@ -1,5 +1,7 @@
 package io.seamline.stitch;
 
+import io.seamline.analysis.TestWav;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -14,10 +16,10 @@ public final class StitchFixtures {
     public static List<Path> noCaptureEvidence(Path dir) throws Exception {
         short[] speech = StitchServiceTest.speech();
         Path edge = dir.resolve("sbc01_4711@sbc.example.net_20261122T084215.125Z.wav");
-        StitchTestWav.write(edge, speech, 8000, LocalDate.of(2026, 11, 22), LocalTime.of(8, 42, 15),
+        TestWav.write(edge, speech, 8000, LocalDate.of(2026, 11, 22), LocalTime.of(8, 42, 15),
                 (8L * 3600 + 42 * 60 + 15) * 8000 + 1000);
         Path cloud = dir.resolve("cloud.wav");
-        StitchTestWav.write(cloud, StitchServiceTest.cutRecording(speech), 8000);
+        TestWav.write(cloud, StitchServiceTest.cutRecording(speech), 8000);
         return List.of(edge, cloud);
     }
 }

@@ -1,5 +1,7 @@
 package io.seamline.stitch;
 
+import io.seamline.analysis.TestWav;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,7 +47,7 @@ class StitchOptionsTest {
                     TaskMonitor.NONE).manifest();
             assertEquals(10, m.parameters().crossfadeMs());
             assertTrue(m.parameters().crossfadedSeams() > 0, m.parameters().toString());
-            short[] stitched = StitchTestWav.read(out);
+            short[] stitched = TestWav.read(out);
             assertEquals(speech.length, stitched.length);
             // Both sides of every seam carry the same speech, so a correctly placed fade reproduces it to one
             // unit of rounding; outside the 10 ms windows nothing changes at all.
@@ -67,10 +69,10 @@ class StitchOptionsTest {
             edge16[i] = (short) Math.max(-32768, Math.min(32767, Math.round(up[i] * 32768.0)));
         }
         Path edge = dir.resolve("sbc01_4711@sbc.example.net_20261122T084215.125Z.wav");
-        StitchTestWav.write(edge, edge16, 16000, LocalDate.of(2026, 11, 22), LocalTime.of(8, 42, 15),
+        TestWav.write(edge, edge16, 16000, LocalDate.of(2026, 11, 22), LocalTime.of(8, 42, 15),
                 (8L * 3600 + 42 * 60 + 15) * 16000 + 2000);
         Path cloud = dir.resolve("cloud.wav");
-        StitchTestWav.write(cloud, StitchServiceTest.cutRecording(speech), 8000);
+        TestWav.write(cloud, StitchServiceTest.cutRecording(speech), 8000);
         Path out = dir.resolve("mixed-rates.wav");
         try (CaseService service = analysed(List.of(edge, cloud))) {
             StitchManifest m = new StitchService(service).stitch(StitchRequest.to(out), TaskMonitor.NONE).manifest();
@@ -78,7 +80,7 @@ class StitchOptionsTest {
             assertTrue(m.parameters().resampling().contains("windowed sinc"), m.parameters().resampling());
             List<StitchManifest.Segment> fills = m.segments().stream().filter(s -> s.role().equals("fill")).toList();
             assertFalse(fills.isEmpty());
-            short[] stitched = StitchTestWav.read(out);
+            short[] stitched = TestWav.read(out);
             // What the windowed sinc makes of the 16 kHz edge buffer at 8 kHz, as one whole array.
             float[] down = CorrelationInput.resample(toFloats(edge16), 16000, 8000);
             double error = 0;

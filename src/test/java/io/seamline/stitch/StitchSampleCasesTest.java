@@ -1,5 +1,7 @@
 package io.seamline.stitch;
 
+import io.seamline.analysis.TestWav;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,10 +59,10 @@ class StitchSampleCasesTest {
                     m.segments().stream().filter(s -> s.role().equals("primary")).findFirst().orElseThrow().startUtc());
             assertEquals(expected.get("edgeBuffer").get("durationS").asDouble(), m.sampleCount() / 8000.0, 0.001,
                     "the output runs from the answer to the BYE, as the edge buffer does");
-            short[] stitched = StitchTestWav.read(out);
+            short[] stitched = TestWav.read(out);
             short[] edge;
             try (Stream<Path> files = Files.list(SAMPLES.resolve("failover"))) {
-                edge = StitchTestWav.read(files.filter(p -> p.getFileName().toString().startsWith("sbc01_")
+                edge = TestWav.read(files.filter(p -> p.getFileName().toString().startsWith("sbc01_")
                         && p.toString().endsWith(".wav")).findFirst().orElseThrow());
             }
             StitchManifest.SegmentSource from = fill.sources().get(0);

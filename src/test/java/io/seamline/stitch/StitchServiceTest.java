@@ -1,5 +1,7 @@
 package io.seamline.stitch;
 
+import io.seamline.analysis.TestWav;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,16 +44,16 @@ class StitchServiceTest {
     Path dir;
 
     static short[] speech() throws Exception {
-        return StitchTestWav.read(Path.of(StitchServiceTest.class.getResource("/io/seamline/analysis/align/speech-8k.wav")
+        return TestWav.read(Path.of(StitchServiceTest.class.getResource("/io/seamline/analysis/align/speech-8k.wav")
                 .toURI()));
     }
 
     private CaseService analysedCase(String name, short[] edgeSamples, short[] cloudSamples) throws Exception {
         Path edge = dir.resolve("sbc01_4711@sbc.example.net_20261122T084215.125Z.wav");
-        StitchTestWav.write(edge, edgeSamples, 8000, LocalDate.of(2026, 11, 22), LocalTime.of(8, 42, 15),
+        TestWav.write(edge, edgeSamples, 8000, LocalDate.of(2026, 11, 22), LocalTime.of(8, 42, 15),
                 TIME_REFERENCE);
         Path cloud = dir.resolve("cloud.wav");
-        StitchTestWav.write(cloud, cloudSamples, 8000);
+        TestWav.write(cloud, cloudSamples, 8000);
         CaseService service = CaseService.create(new NewCaseRequest(dir.resolve(name), "Failover on call 4711",
                 "C-2026-17", "Dana Examiner", LONDON));
         service.importEvidence(new ImportRequest(List.of(edge, cloud), null, ""), TaskMonitor.NONE);
@@ -75,7 +77,7 @@ class StitchServiceTest {
         try (CaseService service = analysedCase("missing.seamline", speech, cutRecording(speech))) {
             StitchResult result = new StitchService(service).stitch(StitchRequest.to(out), TaskMonitor.NONE);
             StitchManifest m = result.manifest();
-            short[] stitched = StitchTestWav.read(out);
+            short[] stitched = TestWav.read(out);
             // The output timeline is the reference clock: it starts with the edge buffer and is as long as the call.
             assertEquals(EDGE_START, m.outputStartUtc());
             assertEquals(speech.length, stitched.length);
@@ -117,7 +119,7 @@ class StitchServiceTest {
         Path out = dir.resolve("dropout.wav");
         try (CaseService service = analysedCase("dropout.seamline", speech, cloud)) {
             StitchManifest m = new StitchService(service).stitch(StitchRequest.to(out), TaskMonitor.NONE).manifest();
-            short[] stitched = StitchTestWav.read(out);
+            short[] stitched = TestWav.read(out);
             assertEquals(speech.length, stitched.length);
             List<StitchManifest.Segment> fills = m.segments().stream()
                     .filter(s -> s.reason().contains("dropout")).toList();
@@ -161,7 +163,7 @@ class StitchServiceTest {
         Path out = dir.resolve("holes.wav");
         try (CaseService service = analysedCase("holes.seamline", edge, cutRecording(speech))) {
             StitchManifest m = new StitchService(service).stitch(StitchRequest.to(out), TaskMonitor.NONE).manifest();
-            short[] stitched = StitchTestWav.read(out);
+            short[] stitched = TestWav.read(out);
             List<StitchManifest.Unfilled> silent = m.unfilled().stream()
                     .filter(u -> u.written().equals(StitchManifest.Unfilled.SILENCE)).toList();
             assertFalse(silent.isEmpty(), m.unfilled().toString());
@@ -230,7 +232,7 @@ class StitchServiceTest {
     @Test
     void refusesACaseThatHasNotBeenAnalysed() throws Exception {
         Path cloud = dir.resolve("cloud.wav");
-        StitchTestWav.write(cloud, cutRecording(speech()), 8000);
+        TestWav.write(cloud, cutRecording(speech()), 8000);
         try (CaseService service = CaseService.create(new NewCaseRequest(dir.resolve("raw.seamline"), "t", "", "e",
                 LONDON))) {
             service.importEvidence(new ImportRequest(List.of(cloud), null, ""), TaskMonitor.NONE);

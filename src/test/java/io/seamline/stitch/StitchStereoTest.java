@@ -1,5 +1,7 @@
 package io.seamline.stitch;
 
+import io.seamline.analysis.TestWav;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,10 +33,10 @@ class StitchStereoTest {
             inverted[i] = (short) Math.max(-32767, -cut[i]);
         }
         Path edge = dir.resolve("sbc01_4711@sbc.example.net_20261122T084215.125Z.wav");
-        StitchTestWav.write(edge, speech, 8000, LocalDate.of(2026, 11, 22), LocalTime.of(8, 42, 15),
+        TestWav.write(edge, speech, 8000, LocalDate.of(2026, 11, 22), LocalTime.of(8, 42, 15),
                 (8L * 3600 + 42 * 60 + 15) * 8000 + 1000);
         Path cloud = dir.resolve("cloud-stereo.wav");
-        StitchTestWav.writeStereo(cloud, cut, inverted, 8000);
+        TestWav.writeStereo(cloud, cut, inverted, 8000);
         Path out = dir.resolve("stereo.wav");
         try (CaseService service = CaseService.create(new NewCaseRequest(dir.resolve("s.seamline"), "t", "", "e",
                 ZoneId.of("Europe/London")))) {
@@ -43,8 +45,8 @@ class StitchStereoTest {
             StitchManifest m = new StitchService(service).stitch(StitchRequest.to(out), TaskMonitor.NONE).manifest();
             assertEquals(2, m.channels());
             assertEquals(2, m.primary().lanes().size());
-            short[] left = StitchTestWav.readChannel(out, 2, 0);
-            short[] right = StitchTestWav.readChannel(out, 2, 1);
+            short[] left = TestWav.readChannel(out, 2, 0);
+            short[] right = TestWav.readChannel(out, 2, 1);
             assertEquals(speech.length, left.length);
             assertArrayEquals(speech, left, "left: the recording's left channel with the cut filled");
             for (StitchManifest.Segment s : m.segments()) {

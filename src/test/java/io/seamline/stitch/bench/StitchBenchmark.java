@@ -1,5 +1,7 @@
 package io.seamline.stitch.bench;
 
+import io.seamline.analysis.TestWav;
+
 import io.seamline.analysis.AnalysisService;
 import io.seamline.casefile.CaseService;
 import io.seamline.casefile.ImportRequest;
@@ -8,7 +10,6 @@ import io.seamline.casefile.TaskMonitor;
 import io.seamline.stitch.StitchRequest;
 import io.seamline.stitch.StitchResult;
 import io.seamline.stitch.StitchService;
-import io.seamline.stitch.StitchTestWav;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -64,7 +65,7 @@ public class StitchBenchmark {
     @Setup(Level.Trial)
     public void buildCase() throws Exception {
         dir = Files.createTempDirectory("seamline-stitch-bench-");
-        short[] speech = StitchTestWav.read(Path.of(StitchBenchmark.class
+        short[] speech = TestWav.read(Path.of(StitchBenchmark.class
                 .getResource("/io/seamline/analysis/align/speech-8k.wav").toURI()));
         Random random = new Random(2026);
         short[] programme = new short[CALL_SECONDS * RATE];
@@ -77,7 +78,7 @@ public class StitchBenchmark {
             }
         }
         Path edge = dir.resolve("sbc01_bench@sbc.example.net_20261122T080000.000Z.wav");
-        StitchTestWav.write(edge, programme, RATE, LocalDate.of(2026, 11, 22), LocalTime.of(8, 0, 0),
+        TestWav.write(edge, programme, RATE, LocalDate.of(2026, 11, 22), LocalTime.of(8, 0, 0),
                 8L * 3600 * RATE);
         int late = 5 * RATE;
         int cutAt = 1800 * RATE;
@@ -86,7 +87,7 @@ public class StitchBenchmark {
         System.arraycopy(programme, late, cloud, 0, cutAt - late);
         System.arraycopy(programme, cutAt + cut, cloud, cutAt - late, programme.length - cutAt - cut);
         Path cloudWav = dir.resolve("cloud.wav");
-        StitchTestWav.write(cloudWav, cloud, RATE);
+        TestWav.write(cloudWav, cloud, RATE);
         service = CaseService.create(new NewCaseRequest(dir.resolve("bench.seamline"), "Benchmark", "B-1", "bench",
                 ZoneId.of("Europe/London")));
         service.importEvidence(new ImportRequest(List.of(edge, cloudWav), null, ""), TaskMonitor.NONE);
@@ -100,7 +101,7 @@ public class StitchBenchmark {
             throw new IllegalStateException("stitched " + check.manifest().sampleCount() + " samples, expected "
                     + programme.length);
         }
-        short[] stitched = StitchTestWav.read(out);
+        short[] stitched = TestWav.read(out);
         if (!Arrays.equals(stitched, programme)) {
             throw new IllegalStateException("the stitched hour differs from the programme");
         }
