@@ -21,13 +21,17 @@ import java.util.Map;
  * Sample-accurate read access to any lane's audio for playback, close-ups and stitching: decoded
  * capture lanes come from the case's stored PCM; recordings and edge buffers are decoded once from
  * the vaulted original into scratch files (deleted on {@link #close()}), never from the file on disk
- * the user imported.
+ * the user imported. Decoded 16-bit samples come back as {@code s / 32768} exactly, so
+ * {@code round(f * 32768)} restores each original sample bit for bit (stitching relies on it).
  */
 public final class LaneAudio implements AutoCloseable {
     private final CaseService cases;
     private final AnalysisStore store;
     private final Map<Long, PcmScratchFile> decoded = new HashMap<>();
     private Path scratch;
+    private long cachedLaneId = Long.MIN_VALUE;
+    private int cachedIndex = -1;
+    private byte[] cachedChunk = new byte[0];
 
     public LaneAudio(CaseService cases) {
         this.cases = cases;
@@ -58,7 +62,7 @@ public final class LaneAudio implements AutoCloseable {
         long end = Math.min(startSample + out.length, lane.sampleCount());
         long from = Math.max(0, startSample);
         for (long chunkStart = from - from % chunkSamples; chunkStart < end; chunkStart += chunkSamples) {
-            byte[] data = store.lanePcmChunk(lane.id(), (int) (chunkStart / chunkSamples)).orElse(new byte[0]);
+            byte[] data = captureChunk(lane.id(), (int) (chunkStart / chunkSamples));
             long a = Math.max(from, chunkStart);
             long b = Math.min(end, chunkStart + data.length / 2);
             for (long p = a; p < b; p++) {
@@ -66,6 +70,16 @@ public final class LaneAudio implements AutoCloseable {
                 out[(int) (p - startSample)] = (short) ((data[at] & 0xff) | (data[at + 1] << 8)) / 32768f;
             }
         }
+    }
+
+    /** The stored chunk, with the last one read kept: callers read a lane in consecutive blocks. */
+    private byte[] captureChunk(long laneId, int index) throws SQLException {
+        if (cachedLaneId != laneId || cachedIndex != index) {
+            cachedChunk = store.lanePcmChunk(laneId, index).orElse(new byte[0]);
+            cachedLaneId = laneId;
+            cachedIndex = index;
+        }
+        return cachedChunk;
     }
 
     private PcmScratchFile source(LaneRecord lane) throws CaseFileException, IOException {

@@ -1,6 +1,7 @@
 package io.seamline.stitch;
 
 import io.seamline.analysis.CorrelationInput;
+import io.seamline.analysis.LaneAudio;
 
 import io.seamline.analysis.LaneRecord;
 import io.seamline.casefile.CancelledException;
@@ -43,12 +44,12 @@ final class StitchRenderer {
         }
     }
 
-    private final LaneSampleReader audio;
+    private final LaneAudio audio;
     private final int rateHz;
     private final Map<Long, CorrelationInput> views = new HashMap<>();
     private long clipped;
 
-    StitchRenderer(LaneSampleReader audio, int rateHz) {
+    StitchRenderer(LaneAudio audio, int rateHz) {
         this.audio = audio;
         this.rateHz = rateHz;
     }

@@ -5,6 +5,7 @@ import io.seamline.analysis.AnalysisJson;
 import io.seamline.analysis.AnalysisStore;
 import io.seamline.analysis.CallRecord;
 import io.seamline.analysis.GapRecord;
+import io.seamline.analysis.LaneAudio;
 
 import io.seamline.analysis.LaneRecord;
 import io.seamline.casefile.CancelledException;
@@ -131,7 +132,7 @@ public final class StitchService {
             String version = SeamlineVersion.get();
             String wavSha;
             long clipped;
-            try (LaneSampleReader audio = new LaneSampleReader(cases)) {
+            try (LaneAudio audio = new LaneAudio(cases)) {
                 StitchRenderer renderer = new StitchRenderer(audio, rate);
                 try (BwfWavWriter writer = new BwfWavWriter(tmpWav, rate, channels, length,
                         bext(info, version, t0, rate, channels, plans))) {
