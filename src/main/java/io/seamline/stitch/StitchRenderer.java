@@ -2,7 +2,6 @@ package io.seamline.stitch;
 
 import io.seamline.analysis.CorrelationInput;
 import io.seamline.analysis.LaneAudio;
-
 import io.seamline.analysis.LaneRecord;
 import io.seamline.casefile.CancelledException;
 import io.seamline.casefile.CaseFileException;
