@@ -218,7 +218,9 @@ public final class TimelineView extends Region {
             g.setFont(small);
             g.setFill(Color.web("#444444"));
             g.fillText(kindName(lane), 12, y + 22);
-            g.fillText(offsetLabel(data.alignment(lane.laneId())), 12, y + 37);
+            // The stitched lane is written on the reference clock: it needs no alignment of its own.
+            g.fillText(lane.kind() == io.seamline.timeline.LaneKind.STITCHED ? lane.note()
+                    : offsetLabel(data.alignment(lane.laneId())), 12, y + 37);
             g.setStroke(Color.web("#d0d0c8"));
             g.strokeLine(0, y + laneH - 0.5, canvas.getWidth(), y + laneH - 0.5);
         }
