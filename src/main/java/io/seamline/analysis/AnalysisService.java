@@ -93,12 +93,13 @@ public final class AnalysisService {
             }
             int gaps = analyzeAudio(evidence, store, warnings, perEvidence, monitor);
             int lanes = store.lanes().size();
-            String digest = DerivedTables.digest(c);
+            Map<String, Object> derived = DerivedTables.custodyDetails(c);
+            String digest = (String) derived.get(DerivedTables.DIGEST_FIELD);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("toolVersion", SeamlineVersion.get());
             details.put("evidence", perEvidence);
             details.put("warnings", warnings);
-            details.put("derivedSha256", digest);
+            details.putAll(derived);
             cases.recordCustody("analyze", "case", details);
             return new AnalysisSummary(captures, frames, calls, messages, streams, handoffs, lanes, gaps, warnings,
                     digest);

@@ -204,6 +204,7 @@ public final class CaseService implements AutoCloseable {
             }
             problems.addAll(checkDerived(entries));
             problems.addAll(checkAnnotations(entries));
+            problems.addAll(checkStitches(entries));
             for (CustodyEntry entry : entries) {
                 if (entry.action().equals("import")) {
                     long id = detailLong(entry, "evidenceId");
@@ -399,6 +400,50 @@ public final class CaseService implements AutoCloseable {
         return problems;
     }
 
+    /**
+     * Each stitch row must match the custody entry that recorded it (output path, output SHA-256 and the
+     * SHA-256 of the stored manifest), and every recorded stitch must still have its row.
+     */
+    private List<String> checkStitches(List<CustodyEntry> entries) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        try (Statement st = caseFile.connection().createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, output_path, output_sha256, manifest, custody_seq FROM stitch"
+                     + " ORDER BY id")) {
+            while (rs.next()) {
+                long id = rs.getLong(1);
+                long seq = rs.getLong(5);
+                seen.add(seq);
+                Optional<CustodyEntry> entry = entries.stream()
+                        .filter(e -> e.seq() == seq && e.action().equals("stitch")).findFirst();
+                if (entry.isEmpty()) {
+                    problems.add("stitch " + id + " has no custody entry");
+                    continue;
+                }
+                JsonNode d;
+                try {
+                    d = CanonicalJson.read(entry.get().detailsJson());
+                } catch (IllegalArgumentException bad) {
+                    problems.add("stitch " + id + ": its custody entry " + seq + " cannot be read");
+                    continue;
+                }
+                String manifest = rs.getString(4);
+                boolean same = d.path("output").asText().equals(rs.getString(2))
+                        && d.path("outputSha256").asText().equalsIgnoreCase(rs.getString(3))
+                        && d.path("manifestSha256").asText().equalsIgnoreCase(CustodyLog.sha256Hex(manifest.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                if (!same) {
+                    problems.add("stitch " + id + " was changed after custody entry " + seq + " recorded it");
+                }
+            }
+        }
+        for (CustodyEntry entry : entries) {
+            if (entry.action().equals("stitch") && !seen.contains(entry.seq())) {
+                problems.add("stitch recorded by custody entry " + entry.seq() + " is missing from the case");
+            }
+        }
+        return problems;
+    }
+
     /** The derived tables must still hash to what the last analysis recorded. */
     private List<String> checkDerived(List<CustodyEntry> entries) throws SQLException {
         CustodyEntry lastAnalysis = null;
@@ -411,15 +456,13 @@ public final class CaseService implements AutoCloseable {
             return DerivedTables.isEmpty(caseFile.connection()) ? List.of()
                     : List.of("analysis results are present but no analysis is in the custody log");
         }
-        String now = DerivedTables.digest(caseFile.connection());
-        String recorded;
+        JsonNode recorded;
         try {
-            recorded = CanonicalJson.read(lastAnalysis.detailsJson()).path("derivedSha256").asText();
+            recorded = CanonicalJson.read(lastAnalysis.detailsJson());
         } catch (IllegalArgumentException bad) {
-            recorded = "";
+            recorded = CanonicalJson.read("{}");
         }
-        return recorded.equals(now) ? List.of() : List.of("analysis results were changed after analysis "
-                + "(custody entry " + lastAnalysis.seq() + " recorded derived SHA-256 " + recorded + ", now " + now + ")");
+        return DerivedTables.check(caseFile.connection(), recorded, lastAnalysis.seq());
     }
 
     private static void compare(List<String> problems, String label, String field, Object recorded, Object now) {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.seamline.analysis.AnalysisService;
+import io.seamline.casefile.CanonicalJson;
 import io.seamline.casefile.CaseService;
+import io.seamline.casefile.DerivedTables;
 import io.seamline.casefile.ImportRequest;
 import io.seamline.casefile.TaskMonitor;
 import io.seamline.casefile.TestCases;
@@ -106,49 +108,97 @@ class SingleByteTamperTest {
         }
     }
 
-    @Test
-    void aByteChangedInALanePyramidIsNamedAsAnAnalysisChange() throws Exception {
+    static Stream<String[]> derivedColumns() {
+        // table, key columns, a non-key column to change (text or blob)
+        return Stream.of(
+                new String[] {"capture_summary", "evidence_id", "details"},
+                new String[] {"call", "id", "details"},
+                new String[] {"sip_message", "id", "raw"},
+                new String[] {"rtp_stream", "id", "details"},
+                new String[] {"event", "id", "summary"},
+                new String[] {"lane", "id", "pyramid"},
+                new String[] {"lane_pcm", "lane_id, chunk_index", "data"},
+                new String[] {"gap", "id", "details"},
+                new String[] {"alignment", "lane_id", "details"});
+    }
+
+    @ParameterizedTest(name = "{0}.{2}")
+    @MethodSource("derivedColumns")
+    void aChangeInAnyDerivedTableNamesTheTableAndTheRow(String table, String keys, String column) throws Exception {
         Path c = copy();
+        String[] key = new String[1];
         sql(c, db -> {
-            long lane = rows(db, "SELECT id, length(pyramid) FROM lane WHERE pyramid IS NOT NULL ORDER BY id").get(0)[0];
-            byte[] pyramid = blob(db, "SELECT pyramid FROM lane WHERE id = " + lane);
-            pyramid[pyramid.length / 2] ^= 0x01;
-            try (PreparedStatement ps = db.prepareStatement("UPDATE lane SET pyramid = ? WHERE id = ?")) {
-                ps.setBytes(1, pyramid);
-                ps.setLong(2, lane);
-                ps.executeUpdate();
+            long count = rows(db, "SELECT count(*) FROM " + table).get(0)[0];
+            assertTrue(count > 0, table + " has no rows in the fixture");
+            long offset = count / 2;
+            String select = "SELECT rowid, " + column + ", " + keys.replace(",", " || ' ' ||") + " FROM " + table
+                    + " ORDER BY " + keys + " LIMIT 1 OFFSET " + offset;
+            long rowid;
+            try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(select)) {
+                rs.next();
+                rowid = rs.getLong(1);
+                Object value = rs.getObject(2);
+                String[] parts = rs.getString(3).split(" ");
+                String[] names = keys.split(",\\s*");
+                StringBuilder k = new StringBuilder();
+                for (int i = 0; i < names.length; i++) {
+                    k.append(i == 0 ? "" : " ").append(names[i]).append('=').append(parts[i]);
+                }
+                key[0] = k.toString();
+                try (PreparedStatement ps = db.prepareStatement("UPDATE " + table + " SET " + column
+                        + " = ? WHERE rowid = ?")) {
+                    if (value instanceof byte[] bytes) {
+                        bytes[bytes.length / 2] ^= 0x01;
+                        ps.setBytes(1, bytes);
+                    } else {
+                        String text = (String) value;
+                        ps.setString(1, changeOneCharacter(text, text.length() / 2));
+                    }
+                    ps.setLong(2, rowid);
+                    assertEquals(1, ps.executeUpdate(), table);
+                }
             }
         });
-        assertTrue(verifyFails(c).contains("analysis results were changed after analysis"));
+        String out = verifyFails(c);
+        assertTrue(out.contains("analysis results were changed after analysis"), out);
+        assertTrue(out.contains("table " + table + ", "), out);
+        // Tables of up to DerivedTables.BUCKETS rows name the row itself; longer ones a range starting at or before it.
+        assertTrue(out.contains("row " + key[0]) || out.contains(" to ") && out.contains("table " + table + ", a row of"),
+                key[0] + ": " + out);
+        for (String[] other : derivedColumns().toList()) {
+            if (!other[0].equals(table)) {
+                assertTrue(!out.contains("table " + other[0] + ","), "only " + table + " changed: " + out);
+            }
+        }
     }
 
     @Test
-    void aCharacterChangedInAStreamsDetailsIsNamedAsAnAnalysisChange() throws Exception {
+    void aDeletedDerivedRowIsNamedByItsTableAndCount() throws Exception {
         Path c = copy();
+        long[] before = new long[1];
         sql(c, db -> {
-            String details = text(db, "SELECT details FROM rtp_stream ORDER BY id LIMIT 1");
-            try (PreparedStatement ps = db.prepareStatement(
-                    "UPDATE rtp_stream SET details = ? WHERE id = (SELECT min(id) FROM rtp_stream)")) {
-                ps.setString(1, changeOneCharacter(details, details.length() / 2));
-                ps.executeUpdate();
-            }
+            before[0] = rows(db, "SELECT count(*) FROM gap").get(0)[0];
+            exec(db, "DELETE FROM gap WHERE id = (SELECT max(id) FROM gap)");
         });
-        assertTrue(verifyFails(c).contains("analysis results were changed after analysis"));
+        String out = verifyFails(c);
+        assertTrue(out.contains("table gap has " + (before[0] - 1) + " row(s), " + before[0] + " were recorded"), out);
     }
 
     @Test
-    void aByteChangedInDecodedLanePcmIsNamedAsAnAnalysisChange() throws Exception {
+    void anAnalysisRecordedWithOnlyTheWholeDigestStillVerifiesAndNamesAChange() throws Exception {
+        // Cases analysed before per-table digests carry only derivedSha256 in their analyze entry.
         Path c = copy();
-        sql(c, db -> {
-            byte[] pcm = blob(db, "SELECT data FROM lane_pcm ORDER BY lane_id, chunk_index LIMIT 1");
-            pcm[pcm.length - 1] ^= 0x40;
-            try (PreparedStatement ps = db.prepareStatement("UPDATE lane_pcm SET data = ? WHERE rowid ="
-                    + " (SELECT rowid FROM lane_pcm ORDER BY lane_id, chunk_index LIMIT 1)")) {
-                ps.setBytes(1, pcm);
-                ps.executeUpdate();
-            }
-        });
-        assertTrue(verifyFails(c).contains("analysis results were changed after analysis"));
+        try (CaseService service = CaseService.open(c)) {
+            Connection db = service.caseFile().connection();
+            String whole = DerivedTables.digest(db);
+            var old = CanonicalJson.read("{\"derivedSha256\":\"" + whole + "\"}");
+            assertEquals(List.of(), DerivedTables.check(db, old, 5));
+            exec(db, "UPDATE gap SET details = details || ' ' WHERE id = (SELECT min(id) FROM gap)");
+            List<String> problems = DerivedTables.check(db, old, 5);
+            assertEquals(1, problems.size(), problems.toString());
+            assertTrue(problems.get(0).startsWith("analysis results were changed after analysis (custody entry 5):"
+                    + " recorded derived SHA-256 " + whole + ", now "), problems.get(0));
+        }
     }
 
     @Test
