@@ -22,20 +22,30 @@ import org.sqlite.SQLiteOpenMode;
 /**
  * An open case file: the SQLite connection (WAL, foreign keys on), its schema version and
  * migrations, and transactions. One {@code *.seamline} file is the whole case.
+ *
+ * <p>A case whose file or folder cannot be written (read-only media, a write-protected copy) is opened
+ * read-only with SQLite's {@code immutable=1} URI parameter (sqlite.org/uri.html#uriimmutable): WAL mode
+ * would otherwise need to create its {@code -shm} file beside the case. Reading, {@code verify} and
+ * {@code show} then work; every write is refused with one line naming the case.
  */
 public final class CaseFile implements AutoCloseable {
     /** {@code PRAGMA application_id} of a Seamline case: ASCII "SEML". */
     public static final int APPLICATION_ID = 0x53454D4C;
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
+    /** What a write to a read-only case says (after the case's path). */
+    public static final String READ_ONLY = "the case file or its folder is read-only; nothing was written";
+
     private final Path path;
     private final Connection connection;
     private final CustodyLog custody;
+    private final boolean readOnly;
 
-    private CaseFile(Path path, Connection connection) {
+    private CaseFile(Path path, Connection connection, boolean readOnly) {
         this.path = path;
         this.connection = connection;
         this.custody = new CustodyLog(connection);
+        this.readOnly = readOnly;
     }
 
     /** The work done inside one transaction. */
@@ -62,7 +72,7 @@ public final class CaseFile implements AutoCloseable {
         }
         Path temp = dir.resolve("." + target.getFileName() + ".creating-" + ProcessHandle.current().pid());
         try {
-            try (CaseFile created = new CaseFile(temp, connect(temp, true))) {
+            try (CaseFile created = new CaseFile(temp, connect(temp, true), false)) {
                 created.applyPragmas(true);
                 created.migrate(actor);
                 created.inTransaction(c -> {
@@ -107,13 +117,14 @@ public final class CaseFile implements AutoCloseable {
             throw new CaseFileException(target, "is a folder, not a case file");
         }
         checkSqliteHeader(target);
+        boolean readOnly = !writable(target);
         Connection connection;
         try {
-            connection = connect(target, false);
+            connection = readOnly ? connectImmutable(target) : connect(target, false);
         } catch (SQLException e) {
             throw openFailure(target, "cannot be opened: ", e);
         }
-        CaseFile caseFile = new CaseFile(target, connection);
+        CaseFile caseFile = new CaseFile(target, connection, readOnly);
         try {
             int appId = caseFile.pragmaInt("application_id");
             int version = caseFile.pragmaInt("user_version");
@@ -123,6 +134,14 @@ public final class CaseFile implements AutoCloseable {
             if (version > Migrations.LATEST) {
                 throw new CaseFileException(target, "was written by a newer Seamline (schema " + version
                         + "; this version reads up to " + Migrations.LATEST + ")");
+            }
+            if (readOnly) {
+                if (version < Migrations.LATEST) {
+                    throw new CaseFileException(target, "is read-only and was written by an older Seamline (schema "
+                            + version + "); copy it to writable storage so it can be upgraded to schema "
+                            + Migrations.LATEST);
+                }
+                return caseFile;
             }
             caseFile.applyPragmas(false);
             if (version < Migrations.LATEST) {
@@ -138,15 +157,50 @@ public final class CaseFile implements AutoCloseable {
         }
     }
 
+    /** True when both the case file and its folder can be written (SQLite's WAL files live in the folder). */
+    private static boolean writable(Path target) throws CaseFileException {
+        Path folder = target.getParent();
+        try {
+            return Files.isWritable(target) && (folder == null || Files.isWritable(folder))
+                    && !Files.getFileStore(target).isReadOnly();
+        } catch (IOException e) {
+            throw new CaseFileException(target, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens a case that cannot be written. {@code immutable=1} makes SQLite read the main file only, without
+     * locks or WAL, so a write-ahead log beside the case would be ignored: a non-empty one is refused instead
+     * (it holds committed changes that were never checkpointed into the file).
+     */
+    private static Connection connectImmutable(Path file) throws SQLException {
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        try {
+            if (Files.exists(wal) && Files.size(wal) > 0) {
+                throw new SQLException("is read-only and its journal " + wal.getFileName() + " holds changes not yet"
+                        + " in the case; copy both files to writable storage to open it");
+            }
+        } catch (IOException e) {
+            throw new SQLException("its journal " + wal.getFileName() + " cannot be read: " + e.getMessage(), e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+        config.enforceForeignKeys(true);
+        return DriverManager.getConnection("jdbc:sqlite:" + file.toUri() + "?immutable=1", config.toProperties());
+    }
+
     /**
      * A read-only case file or folder makes SQLite fail with a bare "unable to open database file" (WAL mode
      * must write its -wal and -shm files beside the case), so that cause is named instead.
      */
     private static CaseFileException openFailure(Path target, String prefix, SQLException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith("is read-only and its journal")) {
+            return new CaseFileException(target, e.getMessage(), e);
+        }
         Path folder = target.getParent();
         if (!Files.isWritable(target) || folder != null && !Files.isWritable(folder)) {
-            return new CaseFileException(target, "the case file or its folder is read-only; nothing was written"
-                    + " (Seamline writes its journal beside the case)", e);
+            return new CaseFileException(target, READ_ONLY + " (Seamline writes its journal beside the case)", e);
         }
         return new CaseFileException(target, prefix + e.getMessage(), e);
     }
@@ -159,6 +213,22 @@ public final class CaseFile implements AutoCloseable {
     /** The live connection; use {@link #inTransaction} for anything that writes. */
     public Connection connection() {
         return connection;
+    }
+
+    /** True when the case was opened read-only because its file or folder cannot be written. */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /**
+     * Fails early, before any work, when the case cannot be written.
+     *
+     * @throws CaseFileException naming the case as read-only
+     */
+    public void requireWritable() throws CaseFileException {
+        if (readOnly) {
+            throw new CaseFileException(path, READ_ONLY);
+        }
     }
 
     /** The custody log of this case. */
@@ -189,6 +259,7 @@ public final class CaseFile implements AutoCloseable {
      * returns and rolls back on any exception, so a failed or cancelled operation leaves no trace.
      */
     public <T> T inTransaction(SqlWork<T> work) throws CaseFileException, CancelledException {
+        requireWritable();
         try {
             try (Statement st = connection.createStatement()) {
                 st.execute("BEGIN IMMEDIATE");

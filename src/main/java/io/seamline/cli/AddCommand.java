@@ -45,6 +45,7 @@ final class AddCommand implements Callable<Integer> {
         TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
         List<Evidence> imported;
         try (CaseService service = CaseService.open(caseFile)) {
+            service.caseFile().requireWritable();
             imported = service.importEvidence(new ImportRequest(files, kind, note), progress);
         } finally {
             progress.finish();

@@ -33,6 +33,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
         AnalysisSummary summary;
         try (CaseService service = CaseService.open(caseFile)) {
+            service.caseFile().requireWritable();
             summary = new AnalysisService(service).analyze(progress);
         } finally {
             progress.finish();

@@ -39,6 +39,7 @@ final class ExportCommand implements Callable<Integer> {
         TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
         ExportResult result;
         try (CaseService service = CaseService.open(caseFile)) {
+            service.caseFile().requireWritable();
             ExportRequest request = new ExportRequest(out, signing.paper(out), signing.identity(),
                     signing.keyDirectory(),
                     signing.tsa == null ? null : new HttpTimestampClient(signing.tsa),

@@ -44,6 +44,7 @@ final class ReportCommand implements Callable<Integer> {
         TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
         ReportResult result;
         try (CaseService service = CaseService.open(caseFile)) {
+            service.caseFile().requireWritable();
             result = new ReportService(service).write(signing.request(out), progress);
         } finally {
             progress.finish();

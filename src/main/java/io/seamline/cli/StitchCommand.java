@@ -58,6 +58,7 @@ final class StitchCommand implements Callable<Integer> {
         TerminalProgress progress = new TerminalProgress(spec.commandLine().getErr());
         StitchResult result;
         try (CaseService service = CaseService.open(caseFile)) {
+            service.caseFile().requireWritable();
             result = new StitchService(service).stitch(new StitchRequest(output, callId, primary, force, crossfadeMs),
                     progress);
         } finally {

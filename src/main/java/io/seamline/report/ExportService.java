@@ -72,6 +72,7 @@ public final class ExportService {
      *     cannot be read or updated; nothing is left at the target on failure
      */
     public ExportResult export(ExportRequest request, TaskMonitor monitor) throws CaseFileException, CancelledException {
+        cases.caseFile().requireWritable();
         Path target = request.target().toAbsolutePath().normalize();
         boolean zip = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {

@@ -88,13 +88,59 @@ class FullAndReadOnlyDiskTest {
         String before = sha256(casePath);
         assertEquals("", run("mount", "-o", "remount,ro", mount.toString()));
         for (Object[] argv : List.of(new Object[] {"add", casePath, TestCases.fixture("edge-buffer.wav")},
-                new Object[] {"analyze", casePath})) {
+                new Object[] {"analyze", casePath},
+                new Object[] {"stitch", casePath, "--out", dir.resolve("stitched.wav")},
+                new Object[] {"report", casePath, "--out", dir.resolve("report.pdf"), "--examiner-key-dir", dir.resolve("keys")},
+                new Object[] {"export", casePath, "--out", dir.resolve("package"), "--examiner-key-dir", dir.resolve("keys")})) {
             CliErrorMessageTest.Run run = CliErrorMessageTest.Run.of(argv);
             assertOneLine(run, casePath, "read-only");
         }
+        assertFalse(Files.exists(dir.resolve("package")), "no package from a read-only case");
         assertEquals("", run("mount", "-o", "remount,rw", mount.toString()));
         assertEquals(before, sha256(casePath), "the case file is unchanged");
         assertCaseHolds(casePath, 1);
+    }
+
+    @Test
+    void aCaseOnReadOnlyMediaOpensForVerifyAndShow() throws Exception {
+        Path casePath = caseWith(List.of(TestCases.fixture("recording.wav")));
+        String before = sha256(casePath);
+        assertEquals("", run("mount", "-o", "remount,ro", mount.toString()));
+        CliErrorMessageTest.Run verify = CliErrorMessageTest.Run.of("verify", casePath);
+        assertEquals(0, verify.exitCode(), verify.out() + verify.err());
+        assertTrue(verify.out().startsWith("OK " + casePath), verify.out());
+        for (String view : List.of("summary", "evidence", "custody")) {
+            CliErrorMessageTest.Run show = CliErrorMessageTest.Run.of("show", casePath, view);
+            assertEquals(0, show.exitCode(), view + ": " + show.out() + show.err());
+            assertTrue(show.out().contains("recording.wav") || show.out().contains("import"), view + ": " + show.out());
+        }
+        try (CaseService service = CaseService.open(casePath)) {
+            assertTrue(service.caseFile().readOnly());
+            assertEquals(1, service.evidence().size());
+        }
+        assertFalse(Files.exists(casePath.resolveSibling(casePath.getFileName() + "-shm")), "no journal was made");
+        assertEquals("", run("mount", "-o", "remount,rw", mount.toString()));
+        assertEquals(before, sha256(casePath), "the case file is unchanged");
+    }
+
+    @Test
+    void aReadOnlyCaseWithAnUncheckpointedJournalIsRefusedNamingTheJournal() throws Exception {
+        Path source = Files.createDirectories(dir.resolve("open"));
+        try (CaseService service = TestCases.newCase(source)) {
+            Path open = service.caseFile().path();
+            try (java.sql.Statement st = service.caseFile().connection().createStatement()) {
+                st.execute("PRAGMA wal_autocheckpoint = 0");
+            }
+            service.addNote("journal", "committed to the WAL only", java.util.Map.of());
+            Path wal = open.resolveSibling(open.getFileName() + "-wal");
+            assertTrue(Files.size(wal) > 0, "the note is in the journal");
+            Files.copy(open, mount.resolve("case.seamline"));
+            Files.copy(wal, mount.resolve("case.seamline-wal"));
+        }
+        assertEquals("", run("mount", "-o", "remount,ro", mount.toString()));
+        CliErrorMessageTest.Run verify = CliErrorMessageTest.Run.of("verify", mount.resolve("case.seamline"));
+        assertOneLine(verify, mount.resolve("case.seamline"), "journal case.seamline-wal holds changes not yet in the case");
+        assertEquals("", run("mount", "-o", "remount,rw", mount.toString()));
     }
 
     private Path caseWith(List<Path> evidence) throws Exception {
