@@ -180,7 +180,7 @@ public final class PackageVerifier {
             String rel = e.getKey();
             String unsafe = ZipPackageReader.unsafe(rel);
             if (unsafe != null) {
-                problems.add(ExportService.SUMS + ": lists '" + rel + "', refused: " + unsafe);
+                problems.add(ExportService.SUMS + ": lists '" + rel.replaceAll("\\p{Cntrl}", "?") + "', refused: " + unsafe);
                 continue;
             }
             if (!present.contains(rel)) {

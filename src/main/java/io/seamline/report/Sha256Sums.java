@@ -2,6 +2,9 @@ package io.seamline.report;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +79,15 @@ public final class Sha256Sums {
             throw new IOException(file + ": " + Files.size(file) + " bytes is too large for a SHA256SUMS file");
         }
         Map<String, String> out = new LinkedHashMap<>();
-        List<String> lines = new ArrayList<>(List.of(Files.readString(file, StandardCharsets.UTF_8).split("\n")));
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new IOException(file + ": is not UTF-8 text", e);
+        }
+        List<String> lines = new ArrayList<>(List.of(text.split("\n")));
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isEmpty()) {

@@ -22,10 +22,23 @@ import java.util.zip.ZipFile;
  * Extracts a package zip into a folder after checking its central directory (APPNOTE.TXT §4.3.12,
  * §4.3.16): every entry name must be a plain relative path (no absolute path, drive letter, backslash,
  * {@code .} or {@code ..} element), no entry may be a symbolic link (Unix mode S_IFLNK in the external
- * attributes), names must be unique, and the entry count and the bytes actually inflated are bounded,
- * so a zip bomb stops at the limit instead of filling the disk.
+ * attributes), names must be unique (ignoring case, as on Windows and macOS), and the entry count and the
+ * bytes actually inflated are bounded: in total (the smaller of the given limit and the free space of the
+ * target less {@link #DISK_RESERVE_BYTES}) and per entry by its compression ratio past the first
+ * {@link #RATIO_FREE_BYTES}, so a zip bomb stops early instead of filling the disk. Sizes declared in the
+ * zip are only used to refuse early; the inflated bytes are counted as they are written.
  */
-final class ZipPackageReader {
+public final class ZipPackageReader {
+    /** Free space left untouched on the extraction target's file system, in bytes (256 MiB). */
+    public static final long DISK_RESERVE_BYTES = 256L * 1024 * 1024;
+    /** Bytes an entry may inflate to before its compression ratio is checked (16 MiB). */
+    public static final long RATIO_FREE_BYTES = 16L * 1024 * 1024;
+    /**
+     * Largest ratio of inflated to stored bytes an entry may reach past {@link #RATIO_FREE_BYTES}: DEFLATE
+     * tops out near 1032:1 (RFC 1951 §3.2.5: a 258-byte match in about two bits), which bombs use; a
+     * package's originals, PDF and vacuumed case file stay far below 400:1.
+     */
+    public static final int MAX_RATIO = 400;
     private static final int CENTRAL_HEADER = 0x02014b50;
     private static final int END_OF_CENTRAL = 0x06054b50;
     private static final int MAX_COMMENT = 0xffff;
@@ -36,13 +49,17 @@ final class ZipPackageReader {
     private final long maxTotalBytes;
     private final int maxEntries;
 
-    ZipPackageReader(long maxTotalBytes, int maxEntries) {
+    /**
+     * @param maxTotalBytes most bytes all entries together may inflate to
+     * @param maxEntries most entries the central directory may list
+     */
+    public ZipPackageReader(long maxTotalBytes, int maxEntries) {
         this.maxTotalBytes = maxTotalBytes;
         this.maxEntries = maxEntries;
     }
 
     /** One central-directory entry: its name and whether it is a directory or a symbolic link. */
-    record Entry(String name, boolean directory, boolean symlink, long declaredSize) {
+    record Entry(String name, boolean directory, boolean symlink, long declaredSize, long compressedSize) {
     }
 
     /**
@@ -50,24 +67,43 @@ final class ZipPackageReader {
      *
      * @throws IOException naming the zip and the offending entry when a check fails or the zip is unreadable
      */
-    void extract(Path zip, Path into) throws IOException {
+    public void extract(Path zip, Path into) throws IOException {
         List<Entry> entries = centralDirectory(zip);
         Set<String> names = new HashSet<>();
+        long budget = Math.min(maxTotalBytes, Math.max(0, Files.getFileStore(into).getUsableSpace() - DISK_RESERVE_BYTES));
         long declared = 0;
         for (Entry e : entries) {
             String problem = unsafe(e.name());
             if (problem != null) {
-                throw new IOException(zip + ": entry '" + e.name() + "' refused: " + problem);
+                throw new IOException(zip + ": entry '" + printable(e.name()) + "' refused: " + problem);
             }
             if (e.symlink()) {
                 throw new IOException(zip + ": entry '" + e.name() + "' refused: it is a symbolic link");
             }
-            if (!names.add(e.name().toLowerCase(Locale.ROOT))) {
+            String trimmed = e.directory() ? e.name().substring(0, e.name().length() - 1) : e.name();
+            if (!names.add(trimmed.toLowerCase(Locale.ROOT))) {
                 throw new IOException(zip + ": entry '" + e.name() + "' refused: the name occurs twice");
             }
             declared += Math.max(0, e.declaredSize());
-            if (declared > maxTotalBytes) {
-                throw new IOException(zip + ": declares more than " + maxTotalBytes + " bytes uncompressed; refused");
+            if (declared > budget) {
+                throw new IOException(zip + ": declares " + declared + " or more bytes uncompressed, more than the "
+                        + budget + " bytes allowed (limit or free disk space); refused");
+            }
+        }
+        // A file whose name is also a folder of another entry ("a" and "a/b") cannot be extracted faithfully.
+        Set<String> files = new HashSet<>();
+        for (Entry e : entries) {
+            if (!e.directory()) {
+                files.add(e.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        for (Entry e : entries) {
+            String name = e.name().toLowerCase(Locale.ROOT);
+            for (int slash = name.indexOf('/'); slash >= 0 && slash < name.length() - 1; slash = name.indexOf('/', slash + 1)) {
+                if (files.contains(name.substring(0, slash))) {
+                    throw new IOException(zip + ": entry '" + e.name() + "' refused: '" + e.name().substring(0, slash)
+                            + "' is a file, not a folder");
+                }
             }
         }
         long written = 0;
@@ -81,27 +117,52 @@ final class ZipPackageReader {
                 if (!out.startsWith(into)) {
                     throw new IOException(zip + ": entry '" + e.name() + "' refused: it leaves the package folder");
                 }
-                if (e.directory()) {
-                    Files.createDirectories(out);
-                    continue;
-                }
-                Files.createDirectories(out.getParent());
-                try (InputStream in = file.getInputStream(entry);
-                     OutputStream o = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW)) {
-                    byte[] buffer = new byte[1 << 16];
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        written += n;
-                        if (written > maxTotalBytes) {
-                            throw new IOException(zip + ": entry '" + e.name() + "' inflates past the limit of "
-                                    + maxTotalBytes + " bytes; refused");
-                        }
-                        o.write(buffer, 0, n);
+                try {
+                    if (e.directory()) {
+                        Files.createDirectories(out);
+                        continue;
                     }
+                    Files.createDirectories(out.getParent());
+                    long entryBytes = 0;
+                    try (InputStream in = file.getInputStream(entry);
+                         OutputStream o = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW)) {
+                        byte[] buffer = new byte[1 << 16];
+                        for (int n; (n = in.read(buffer)) > 0; ) {
+                            written += n;
+                            entryBytes += n;
+                            if (written > budget) {
+                                throw new IOException(zip + ": entry '" + e.name() + "' inflates past the limit of "
+                                        + budget + " bytes (limit or free disk space); refused");
+                            }
+                            if (entryBytes > RATIO_FREE_BYTES && entryBytes > MAX_RATIO * Math.max(1, e.compressedSize())) {
+                                throw new IOException(zip + ": entry '" + e.name() + "' inflates more than " + MAX_RATIO
+                                        + " times its stored " + e.compressedSize() + " bytes (a zip bomb); refused");
+                            }
+                            o.write(buffer, 0, n);
+                        }
+                    }
+                } catch (IOException | RuntimeException problem) {
+                    if (problem.getMessage() != null && problem.getMessage().startsWith(zip.toString())) {
+                        throw problem;
+                    }
+                    throw new IOException(zip + ": entry '" + e.name() + "' cannot be extracted: "
+                            + oneLine(problem), problem);
                 }
             }
         } catch (java.util.zip.ZipException e) {
-            throw new IOException(zip + ": not a readable zip: " + e.getMessage(), e);
+            throw new IOException(zip + ": not a readable zip: " + oneLine(e), e);
         }
+    }
+
+    /** An exception's message (or its class name when it has none) on one line. */
+    private static String oneLine(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.replaceAll("[\\r\\n]+", " ");
+    }
+
+    /** A name with control characters shown as '?', so a refusal stays on one line. */
+    private static String printable(String name) {
+        return name.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** Why a name is not a plain relative path, or null when it is. */
@@ -161,6 +222,7 @@ final class ZipPackageReader {
                     throw new IOException(zip + ": central directory entry " + (i + 1) + " is damaged");
                 }
                 int madeBy = cd.getShort(pos + 4) & 0xffff;
+                long compressed = cd.getInt(pos + 20) & 0xffffffffL;
                 long uncompressed = cd.getInt(pos + 24) & 0xffffffffL;
                 int nameLength = cd.getShort(pos + 28) & 0xffff;
                 int extraLength = cd.getShort(pos + 30) & 0xffff;
@@ -174,7 +236,7 @@ final class ZipPackageReader {
                 String name = new String(nameBytes, StandardCharsets.UTF_8);
                 int mode = (int) (external >>> 16);
                 boolean symlink = (madeBy >>> 8) == UNIX_HOST && (mode & S_IFMT) == S_IFLNK;
-                out.add(new Entry(name, name.endsWith("/"), symlink, uncompressed));
+                out.add(new Entry(name, name.endsWith("/"), symlink, uncompressed, compressed));
                 pos += 46 + nameLength + extraLength + commentLength;
             }
             return out;

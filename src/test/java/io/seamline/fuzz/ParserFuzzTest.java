@@ -14,6 +14,12 @@ import io.seamline.capture.CaptureRecord;
 import io.seamline.capture.CaptureReader;
 import io.seamline.capture.CaptureTap;
 import io.seamline.capture.SipPayload;
+import io.seamline.casefile.CaseFileException;
+import io.seamline.casefile.TaskMonitor;
+import io.seamline.report.IntegrityReport;
+import io.seamline.report.PackageVerifier;
+import io.seamline.report.StitchRecord;
+import io.seamline.report.ZipPackageReader;
 import io.seamline.rtp.RtpDecoder;
 import io.seamline.rtp.RtpStreamKey;
 import io.seamline.rtp.RtpStreamTap;
@@ -87,6 +93,9 @@ class ParserFuzzTest {
         warm("oggOpusFile", ParserFuzzTest::readOpus);
         warm("sidecarJson", ParserFuzzTest::readSidecar);
         warm("waveformPyramid", ParserFuzzTest::readPyramid);
+        warm("packageManifest", ParserFuzzTest::verifyManifest);
+        warm("packageZip", ParserFuzzTest::extractZip);
+        warm("stitchManifest", ParserFuzzTest::readStitchManifest);
     }
 
     @FuzzTest(maxDuration = "2m")
@@ -137,6 +146,22 @@ class ParserFuzzTest {
     @FuzzTest(maxDuration = "2m")
     void waveformPyramid(byte[] input) {
         bounded(input, ParserFuzzTest::readPyramid, IOException.class);
+    }
+
+    @FuzzTest(maxDuration = "2m")
+    void packageManifest(byte[] input) {
+        bounded(input, ParserFuzzTest::verifyManifest, CaseFileException.class, "package");
+    }
+
+    @FuzzTest(maxDuration = "2m")
+    void packageZip(byte[] input) {
+        bounded(input, ParserFuzzTest::extractZip, IOException.class, "fuzz.zip");
+    }
+
+    @FuzzTest(maxDuration = "2m")
+    void stitchManifest(byte[] input) {
+        // segments() never throws: an unreadable manifest has no segments, so any exception is a finding.
+        bounded(input, ParserFuzzTest::readStitchManifest, CaseFileException.class);
     }
 
     /** Runs one input under the time limit; the documented exception is an accepted outcome, anything else fails. */
@@ -291,6 +316,97 @@ class ParserFuzzTest {
     static void readPyramid(byte[] input) throws IOException {
         var pyramid = new WaveformPyramidReader().read(new ByteArrayInputStream(input));
         pyramid.summarize(0, pyramid.totalFrames(), 64);
+    }
+
+    /** Most bytes and entries a fuzzed zip may extract to (far below the defaults, so bombs stop quickly). */
+    static final long ZIP_MAX_BYTES = 8L * 1024 * 1024;
+    static final int ZIP_MAX_ENTRIES = 64;
+
+    /**
+     * The input is a package's SHA256SUMS, in a package folder that also holds README.txt and
+     * originals/a.pcap, beside a file outside the package that no listed path may reach. The verifier must
+     * answer with a report (a problem for everything wrong), refusing every listed path that leaves the folder.
+     */
+    static void verifyManifest(byte[] input) throws IOException, CaseFileException {
+        Path root = scratch().resolve("manifest");
+        Path pkg = root.resolve("package");
+        Files.createDirectories(pkg.resolve("originals"));
+        Files.writeString(root.resolve("outside.txt"), "outside the package");
+        Files.writeString(pkg.resolve("README.txt"), "Seamline evidence package");
+        Files.write(pkg.resolve("originals").resolve("a.pcap"), new byte[] {(byte) 0xd4, (byte) 0xc3, (byte) 0xb2, (byte) 0xa1});
+        Files.write(pkg.resolve("SHA256SUMS"), input);
+        IntegrityReport report = new PackageVerifier().verify(pkg, TaskMonitor.NONE);
+        for (String problem : report.problems()) {
+            if (problem.contains("\n") || problem.contains("\r")) {
+                fail("a problem must be one line: " + problem);
+            }
+            if (problem.contains("outside.txt") && !problem.contains("refused")) {
+                fail("a path leaving the package was followed: " + problem);
+            }
+        }
+        if (report.problems().isEmpty()) {
+            fail("a package without report.pdf and case/ cannot be intact");
+        }
+    }
+
+    /**
+     * The input is a package zip; it is checked and extracted with small limits. Whatever it holds, nothing
+     * may appear outside the extraction folder, no symbolic link inside it, and no more than the limits.
+     */
+    static void extractZip(byte[] input) throws IOException {
+        Path root = scratch().resolve("zip");
+        if (Files.exists(root)) {
+            deleteTree(root);
+        }
+        Path into = Files.createDirectories(root.resolve("out").resolve("package"));
+        Path zip = write("fuzz.zip", input);
+        try {
+            new ZipPackageReader(ZIP_MAX_BYTES, ZIP_MAX_ENTRIES).extract(zip, into);
+        } finally {
+            try (Stream<Path> siblings = Files.list(root.resolve("out"))) {
+                List<Path> left = siblings.toList();
+                if (!left.equals(List.of(into))) {
+                    fail("extraction wrote outside its folder: " + left);
+                }
+            }
+            long bytes = 0;
+            long files = 0;
+            try (Stream<Path> walk = Files.walk(into)) {
+                for (Path p : walk.toList()) {
+                    if (Files.isSymbolicLink(p)) {
+                        fail("extraction made a symbolic link: " + p);
+                    }
+                    if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        bytes += Files.size(p);
+                        files++;
+                    }
+                }
+            }
+            if (bytes > ZIP_MAX_BYTES || files > ZIP_MAX_ENTRIES) {
+                fail("extraction exceeded its limits: " + files + " files, " + bytes + " bytes");
+            }
+        }
+    }
+
+    /** The input is the manifest JSON stored with a stitch; the report reads its segments. */
+    static void readStitchManifest(byte[] input) {
+        StitchRecord record = new StitchRecord(1, java.time.Instant.EPOCH, "/stitched.wav", "0".repeat(64),
+                new String(input, StandardCharsets.UTF_8), 1);
+        List<StitchRecord.Segment> segments = record.segments();
+        for (StitchRecord.Segment s : segments) {
+            if (s.source() == null || s.startUtc() == null || s.endUtc() == null) {
+                fail("a segment without its source or span: " + s);
+            }
+        }
+        record.filling(java.time.Instant.EPOCH, java.time.Instant.EPOCH.plusSeconds(1), "lane");
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     @FunctionalInterface
