@@ -428,9 +428,15 @@ public final class CaseService implements AutoCloseable {
                     continue;
                 }
                 String manifest = rs.getString(4);
-                boolean same = d.path("output").asText().equals(rs.getString(2))
-                        && d.path("outputSha256").asText().equalsIgnoreCase(rs.getString(3))
-                        && d.path("manifestSha256").asText().equalsIgnoreCase(CustodyLog.sha256Hex(manifest.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                // StitchService records output/outputSha256/manifestSha256; earlier writers recorded
+                // outputPath/sha256 only, so each field is compared when the entry has it.
+                String path = d.has("output") ? d.path("output").asText() : d.path("outputPath").asText(null);
+                String sha = d.has("outputSha256") ? d.path("outputSha256").asText() : d.path("sha256").asText(null);
+                String manifestSha = d.path("manifestSha256").asText(null);
+                boolean same = (path == null || path.equals(rs.getString(2)))
+                        && sha != null && sha.equalsIgnoreCase(rs.getString(3))
+                        && (manifestSha == null || manifestSha.equalsIgnoreCase(
+                                CustodyLog.sha256Hex(manifest.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
                 if (!same) {
                     problems.add("stitch " + id + " was changed after custody entry " + seq + " recorded it");
                 }

@@ -89,6 +89,7 @@ public final class ExportService {
             throw new CaseFileException(target, "cannot create a working folder beside it: " + e.getMessage(), e);
         }
         boolean done = false;
+        Path zipped = null;
         try {
             List<String> warnings = new ArrayList<>();
             Map<String, String> sums = new TreeMap<>();
@@ -126,10 +127,13 @@ public final class ExportService {
 
             monitor.progress("export", 4, 5);
             String zipSha = null;
+            Path ready = work;
             if (zip) {
-                zipSha = zipFolder(work, target);
-            } else {
-                Files.move(work, target);
+                // Zipped beside the target under a hidden temporary name, so a zip at the target is always whole.
+                zipped = Files.createTempFile(parent, ".seamline-export-", ".zip.partial");
+                Files.delete(zipped);
+                zipSha = zipFolder(work, zipped);
+                ready = zipped;
             }
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("path", target.toString());
@@ -143,12 +147,27 @@ public final class ExportService {
             details.put("reportCustodySeq", report.custodySeq());
             details.put("stitch", stitchNote);
             details.put("toolVersion", SeamlineVersion.get());
+            // The package appears at its name by one rename inside the transaction that records it: a failure
+            // before the commit rolls the entry back and removes the package again; a process killed between
+            // the rename and the commit leaves a complete package (it verifies on its own) without its entry.
+            Path from = ready;
+            boolean[] moved = {false};
             CustodyEntry entry;
             try {
-                entry = cases.caseFile().inTransaction(c -> cases.recordCustody("export", target.getFileName().toString(),
-                        details));
+                entry = cases.caseFile().inTransaction(c -> {
+                    CustodyEntry recorded = cases.recordCustody("export", target.getFileName().toString(), details);
+                    try {
+                        Files.move(from, target);
+                    } catch (java.nio.file.FileAlreadyExistsException e) {
+                        throw new CaseFileException(target, "appeared while exporting; an export never writes over it", e);
+                    }
+                    moved[0] = true;
+                    return recorded;
+                });
             } catch (CaseFileException | RuntimeException e) {
-                deleteTree(target);
+                if (moved[0]) {
+                    deleteTree(target);
+                }
                 throw e;
             }
             done = true;
@@ -160,8 +179,11 @@ public final class ExportService {
             if (!done || zip) {
                 try {
                     deleteTree(work);
+                    if (zipped != null) {
+                        Files.deleteIfExists(zipped);
+                    }
                 } catch (IOException ignored) {
-                    // A leftover hidden working folder is harmless; the target was never created or is complete.
+                    // A leftover hidden working folder or .partial zip is harmless; the target is complete or absent.
                 }
             }
         }
@@ -328,8 +350,9 @@ public final class ExportService {
         try (Stream<Path> walk = Files.walk(folder)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
-        try (OutputStream raw = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW);
-             ZipOutputStream zip = new ZipOutputStream(raw)) {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(target,
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ZipOutputStream zip = new ZipOutputStream(java.nio.channels.Channels.newOutputStream(channel));
             for (Path file : files) {
                 String name = folder.relativize(file).toString().replace('\\', '/');
                 ZipEntry entry = new ZipEntry(name);
@@ -338,6 +361,10 @@ public final class ExportService {
                 Files.copy(file, zip);
                 zip.closeEntry();
             }
+            zip.finish();
+            zip.flush();
+            // On disk before it is renamed into place, so the name never points at a zip still in the page cache.
+            channel.force(true);
         } catch (IOException e) {
             Files.deleteIfExists(target);
             throw e;

@@ -4,6 +4,10 @@ import io.seamline.analysis.AnalysisService;
 import io.seamline.casefile.CaseService;
 import io.seamline.casefile.ImportRequest;
 import io.seamline.casefile.TaskMonitor;
+import io.seamline.report.ExportRequest;
+import io.seamline.report.ExportService;
+import io.seamline.stitch.StitchRequest;
+import io.seamline.stitch.StitchService;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +19,9 @@ import java.util.Map;
  * A child process that runs one case operation, so tests can kill it mid-write or run two at once.
  *
  * <p>Usage: {@code CaseWorker MODE CASE MARKERS [ARGS...]} with MODE {@code import} (ARGS: files),
- * {@code analyze}, or {@code hold} (ARGS: milliseconds to keep a write transaction open, as a long analysis
- * in the window does). It reports through files in the MARKERS folder rather than on a terminal: it waits
+ * {@code analyze}, {@code stitch} (ARGS: output WAV), {@code export} (ARGS: target folder or zip, examiner key
+ * folder), or {@code hold} (ARGS: milliseconds to keep a write transaction open, as a long analysis in the
+ * window does). It reports through files in the MARKERS folder rather than on a terminal: it waits
  * for {@code go} if {@code -Dseamline.wait=go}, writes {@code started} once the case is open, {@code done}
  * after the operation committed, or {@code error} holding the one-line message of the failure (exit 3).
  */
@@ -41,6 +46,10 @@ public final class CaseWorker {
                 case "import" -> service.importEvidence(new ImportRequest(rest.stream().map(Path::of).toList(), null,
                         "worker " + ProcessHandle.current().pid()), TaskMonitor.NONE);
                 case "analyze" -> new AnalysisService(service).analyze(TaskMonitor.NONE);
+                case "stitch" -> new StitchService(service).stitch(StitchRequest.to(Path.of(rest.get(0))),
+                        TaskMonitor.NONE);
+                case "export" -> new ExportService(service).export(ExportRequest.selfSigned(Path.of(rest.get(0)),
+                        Path.of(rest.get(1))), TaskMonitor.NONE);
                 case "hold" -> service.caseFile().inTransaction(c -> {
                     service.recordCustody("note", "hold", Map.of("text", "held the write lock"));
                     try {

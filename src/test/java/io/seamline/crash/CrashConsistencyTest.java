@@ -12,36 +12,94 @@ import io.seamline.casefile.ImportRequest;
 import io.seamline.casefile.TaskMonitor;
 import io.seamline.casefile.TestCases;
 import io.seamline.casefile.VerificationReport;
+import io.seamline.report.IntegrityReport;
+import io.seamline.report.PackageVerifier;
+import io.seamline.report.StitchRecord;
+import io.seamline.stitch.StitchRequest;
+import io.seamline.stitch.StitchService;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a child JVM (SIGKILL, {@link Process#destroyForcibly()}) at random moments while it imports into or
- * analyses a case: afterwards the case always opens, {@code verify} is intact, and the interrupted operation
- * is either wholly present (its custody entry and its rows) or wholly absent.
+ * Kills a child JVM (SIGKILL, {@link Process#destroyForcibly()}) at random moments while it imports into,
+ * analyses, stitches or exports a case: afterwards the case always opens, {@code verify} is intact, and the
+ * interrupted operation is either wholly present (its custody entry, its rows, its files) or wholly absent.
  *
- * <p>Stitch and export are not covered: {@code io.seamline.stitch.StitchService} and
- * {@code io.seamline.report.ExportService} did not exist on main when this test was written.
+ * <p>Stitch and export also write files outside the case, which cannot join the case's transaction. Both
+ * write under a hidden temporary name and rename into place inside the transaction that records them, so
+ * the rule is: a recorded stitch or export always has its complete files; a file at the target name is
+ * always complete; and only a kill in the instant between the rename and the commit leaves a complete file
+ * without its record (tallied as "unrecorded").
  */
 @Tag("slow")
 class CrashConsistencyTest {
-    static final int KILLS_PER_OPERATION = 16;
+    /** Kills per operation: 36 over the four operations. */
+    static final int KILLS_PER_OPERATION = 9;
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     @TempDir
     Path dir;
 
+    @TempDir
+    static Path shared;
+    private static Path failoverAnalysed;
+    private static Path failoverStitched;
+
     /** Outcome counts of one kill series. */
-    record Tally(int complete, int absent) {
-        Tally plus(boolean wasComplete) {
-            return wasComplete ? new Tally(complete + 1, absent) : new Tally(complete, absent + 1);
+    record Tally(int complete, int absent, int unrecorded) {
+        Tally(int complete, int absent) {
+            this(complete, absent, 0);
         }
+
+        Tally plus(boolean wasComplete) {
+            return wasComplete ? new Tally(complete + 1, absent, unrecorded) : new Tally(complete, absent + 1, unrecorded);
+        }
+
+        Tally plusUnrecorded() {
+            return new Tally(complete, absent, unrecorded + 1);
+        }
+    }
+
+    /** The failover sample case (sample-cases/failover: sipp capture, cloud recording, SBC edge buffer) analysed. */
+    static synchronized Path failoverAnalysed() throws Exception {
+        if (failoverAnalysed == null) {
+            List<Path> evidence;
+            try (Stream<Path> files = Files.list(Path.of("sample-cases", "failover"))) {
+                evidence = files.filter(p -> p.toString().endsWith(".pcap") || p.toString().endsWith(".wav")
+                        || p.toString().endsWith(".wav.json")).sorted().toList();
+            }
+            Path folder = Files.createDirectories(shared.resolve("failover"));
+            try (CaseService service = TestCases.newCase(folder)) {
+                service.importEvidence(new ImportRequest(evidence, null, "before the crash"), TaskMonitor.NONE);
+                new AnalysisService(service).analyze(TaskMonitor.NONE);
+                failoverAnalysed = service.caseFile().path();
+            }
+        }
+        return failoverAnalysed;
+    }
+
+    /** The analysed failover case stitched once (its stitched WAV stays beside it), for export. */
+    static synchronized Path failoverStitched() throws Exception {
+        if (failoverStitched == null) {
+            Path folder = Files.createDirectories(shared.resolve("stitched"));
+            Path copy = Files.copy(failoverAnalysed(), folder.resolve("case.seamline"));
+            try (CaseService service = CaseService.open(copy)) {
+                new StitchService(service).stitch(StitchRequest.to(folder.resolve("stitched.wav")), TaskMonitor.NONE);
+            }
+            failoverStitched = copy;
+        }
+        return failoverStitched;
     }
 
     @Test
@@ -110,17 +168,120 @@ class CrashConsistencyTest {
         assertTrue(tally.absent() > 0, "no kill landed before the commit: " + tally);
     }
 
+    @Test
+    void aKilledStitchLeavesItsRecordWithItsFilesOrNeither() throws Exception {
+        Path base = failoverAnalysed();
+        long uncutMs = uncut("stitch", base, 1, "OUT");
+        Random random = new Random(3);
+        Tally tally = new Tally(0, 0);
+        for (int i = 0; i < KILLS_PER_OPERATION; i++) {
+            Path copy = copyOf(base, "stitch-" + i);
+            Path out = copy.resolveSibling("stitched.wav");
+            Path manifest = StitchService.manifestPath(out);
+            ChildJvm child = ChildJvm.start(dir.resolve("stitch-markers-" + i), false, "stitch", copy, out.toString());
+            assertTrue(child.awaitStarted(START_TIMEOUT), "worker never opened the case: " + child.console());
+            Thread.sleep(random.nextInt((int) (uncutMs * 13 / 10) + 1));
+            boolean committedBeforeKill = child.done();
+            child.kill();
+            try (CaseService service = CaseService.open(copy)) {
+                assertIntact(service, "stitch kill " + i);
+                long entries = count(service.custody(), "stitch");
+                Optional<StitchRecord> row = StitchRecord.latest(service);
+                assertEquals(entries, row.isPresent() ? 1 : 0, "kill " + i + ": a stitch row and its custody entry");
+                if (row.isPresent()) {
+                    assertEquals(out.toString(), row.get().outputPath());
+                    assertEquals(row.get().outputSha256(), sha256(out), "kill " + i + ": the recorded WAV is whole");
+                    assertEquals(sha256(row.get().manifestJson().getBytes(StandardCharsets.UTF_8)), sha256(manifest),
+                            "kill " + i + ": the recorded manifest is whole");
+                    tally = tally.plus(true);
+                } else {
+                    assertFalse(committedBeforeKill, "kill " + i + ": the worker reported the stitch committed");
+                    if (Files.exists(out)) {
+                        // Killed between the rename and the commit: the file is whole (its manifest names its hash).
+                        String recorded = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile())
+                                .path("outputSha256").asText();
+                        assertEquals(recorded, sha256(out), "kill " + i + ": an unrecorded WAV must still be whole");
+                        tally = tally.plusUnrecorded();
+                    } else {
+                        tally = tally.plus(false);
+                    }
+                }
+            }
+        }
+        record("stitch", uncutMs, tally);
+        assertTrue(tally.absent() > 0, "no kill landed before the commit: " + tally);
+    }
+
+    @Test
+    void aKilledExportLeavesACompletePackageOrNone() throws Exception {
+        Path base = failoverStitched();
+        Path keys = Files.createDirectories(shared.resolve("keys"));
+        long uncutMs = uncut("export", base, 1, "OUT.zip", keys.toString());
+        Random random = new Random(11);
+        Tally tally = new Tally(0, 0);
+        PackageVerifier verifier = new PackageVerifier();
+        for (int i = 0; i < KILLS_PER_OPERATION; i++) {
+            Path copy = copyOf(base, "export-" + i);
+            Path target = copy.resolveSibling(i % 2 == 0 ? "package.zip" : "package");
+            ChildJvm child = ChildJvm.start(dir.resolve("export-markers-" + i), false, "export", copy,
+                    target.toString(), keys.toString());
+            assertTrue(child.awaitStarted(START_TIMEOUT), "worker never opened the case: " + child.console());
+            Thread.sleep(random.nextInt((int) (uncutMs * 13 / 10) + 1));
+            boolean committedBeforeKill = child.done();
+            child.kill();
+            try (CaseService service = CaseService.open(copy)) {
+                assertIntact(service, "export kill " + i);
+                long entries = count(service.custody(), "export");
+                boolean present = Files.exists(target);
+                if (entries == 1) {
+                    assertTrue(present, "kill " + i + ": an export entry without its package");
+                } else {
+                    assertEquals(0, entries);
+                    assertFalse(committedBeforeKill, "kill " + i + ": the worker reported the export committed");
+                }
+                if (present) {
+                    IntegrityReport report = verifier.verify(target, TaskMonitor.NONE);
+                    assertTrue(report.intact(), "kill " + i + ": a package at its name must be whole: "
+                            + report.problems());
+                }
+                tally = entries == 1 ? tally.plus(true) : present ? tally.plusUnrecorded() : tally.plus(false);
+            }
+            try (Stream<Path> left = Files.list(copy.getParent())) {
+                for (Path p : left.toList()) {
+                    String name = p.getFileName().toString();
+                    assertTrue(name.startsWith("case.seamline") || name.startsWith(".seamline-export-")
+                            || p.equals(target), "kill " + i + ": unexpected " + name);
+                }
+            }
+        }
+        record("export", uncutMs, tally);
+        assertTrue(tally.absent() > 0, "no kill landed before the commit: " + tally);
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return sha256(Files.readAllBytes(file));
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
     /** Keeps the figures of a series in target/crash-consistency.txt for docs/fuzzing.md. */
     private static void record(String mode, long uncutMs, Tally tally) throws Exception {
         Files.writeString(Path.of("target", "crash-consistency.txt"), String.format("%s: uncut %d ms, %d kills,"
-                + " %d complete, %d absent%n", mode, uncutMs, KILLS_PER_OPERATION, tally.complete(), tally.absent()),
+                + " %d complete, %d absent, %d unrecorded%n", mode, uncutMs, KILLS_PER_OPERATION, tally.complete(),
+                tally.absent(), tally.unrecorded()),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
     /** Runs the operation to its end once, checks it completed, and returns how long it took. */
     private long uncut(String mode, Path base, int entriesAfter, String... args) throws Exception {
         Path copy = copyOf(base, mode + "-uncut");
-        ChildJvm child = ChildJvm.start(dir.resolve(mode + "-uncut-markers"), false, mode, copy, args);
+        // "OUT" and "OUT.zip" stand for an output beside the copy.
+        String[] resolved = java.util.Arrays.stream(args).map(a -> a.startsWith("OUT")
+                ? copy.resolveSibling(a.equals("OUT") ? "stitched.wav" : "package.zip").toString() : a)
+                .toArray(String[]::new);
+        ChildJvm child = ChildJvm.start(dir.resolve(mode + "-uncut-markers"), false, mode, copy, resolved);
         assertTrue(child.awaitStarted(START_TIMEOUT), child.console());
         long t0 = System.nanoTime();
         assertEquals(0, child.await(Duration.ofSeconds(120)), child.console() + child.error());

@@ -225,6 +225,51 @@ class SingleByteTamperTest {
         assertTrue(verifyFails(c).contains("annotation 1 was changed after custody entry"));
     }
 
+    @Test
+    void aCharacterChangedInAStitchRowOrItsRowDeletedIsNamed() throws Exception {
+        for (String column : List.of("output_path", "output_sha256", "manifest", "deleted")) {
+            Path c = Files.createTempDirectory(dir, column).resolve("case.seamline");
+            Files.copy(pristine, c);
+            long seq;
+            try (CaseService service = CaseService.open(c)) {
+                // A stitch row as StitchService writes it, with its custody entry in the same transaction.
+                String manifest = "{\"format\":\"seamline-stitch-manifest-1\",\"segments\":[]}";
+                String wavSha = "ab".repeat(32);
+                String manifestSha = java.util.HexFormat.of().formatHex(java.security.MessageDigest
+                        .getInstance("SHA-256").digest(manifest.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                seq = service.caseFile().inTransaction(db -> {
+                    var entry = service.recordCustody("stitch", "stitched.wav", java.util.Map.of("output",
+                            "/cases/stitched.wav", "outputSha256", wavSha, "manifestSha256", manifestSha));
+                    try (PreparedStatement ps = db.prepareStatement("INSERT INTO stitch (created_utc, output_path,"
+                            + " output_sha256, manifest, custody_seq) VALUES ('2026-11-22T12:00:00.000000Z', ?, ?, ?, ?)")) {
+                        ps.setString(1, "/cases/stitched.wav");
+                        ps.setString(2, wavSha);
+                        ps.setString(3, manifest);
+                        ps.setLong(4, entry.seq());
+                        ps.executeUpdate();
+                    }
+                    return entry.seq();
+                });
+                assertTrue(service.verify(TaskMonitor.NONE).intact(), "the stitch row matches its entry");
+            }
+            sql(c, db -> {
+                if (column.equals("deleted")) {
+                    exec(db, "DELETE FROM stitch");
+                    return;
+                }
+                String value = text(db, "SELECT " + column + " FROM stitch");
+                try (PreparedStatement ps = db.prepareStatement("UPDATE stitch SET " + column + " = ?")) {
+                    ps.setString(1, changeOneCharacter(value, value.length() / 2));
+                    ps.executeUpdate();
+                }
+            });
+            String out = verifyFails(c);
+            assertTrue(out.contains(column.equals("deleted") ? "stitch recorded by custody entry " + seq
+                    + " is missing from the case" : "stitch 1 was changed after custody entry " + seq + " recorded it"),
+                    column + ": " + out);
+        }
+    }
+
     /** Changes the first letter or digit at or after {@code from} to another of its kind (keeps UTF-8 and JSON valid). */
     static String changeOneCharacter(String value, int from) {
         char[] chars = value.toCharArray();
