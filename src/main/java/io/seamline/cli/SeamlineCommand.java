@@ -3,7 +3,15 @@ package io.seamline.cli;
 import io.seamline.casefile.CancelledException;
 import io.seamline.casefile.CaseFileException;
 import io.seamline.casefile.SeamlineVersion;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,21 +62,93 @@ public final class SeamlineCommand implements Runnable {
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean debug = root.debug || parseResult.hasMatchedOption("--debug");
             PrintWriter w = commandLine.getErr();
-            int code;
-            if (e instanceof CaseFileException || e instanceof CancelledException) {
-                w.println("seamline: " + e.getMessage());
-                code = INPUT;
-            } else {
-                w.println("seamline: internal error: " + e + " (run again with --debug for details)");
-                code = INTERNAL;
-            }
+            int code = isInputError(e) ? INPUT : INTERNAL;
+            w.println("seamline: " + errorLine(e, namedFile(parseResult)));
             if (debug) {
                 e.printStackTrace(w);
             }
             w.flush();
             return code;
         });
+        // A wrong command line is one line too (picocli would add the whole usage text): what is wrong, and where
+        // the help is.
+        cl.setParameterExceptionHandler((e, args) -> {
+            CommandLine c = e.getCommandLine();
+            PrintWriter w = c.getErr();
+            w.println("seamline: " + oneLine(e.getMessage()) + " (see '" + c.getCommandSpec().qualifiedName()
+                    + " --help')");
+            if (root.debug || java.util.Arrays.asList(args).contains("--debug")) {
+                e.printStackTrace(w);
+            }
+            w.flush();
+            return USAGE;
+        });
         return cl;
+    }
+
+    /** True for problems with what the user gave (a file, a case, a cancelled run), as opposed to defects. */
+    static boolean isInputError(Throwable e) {
+        return e instanceof CaseFileException || e instanceof CancelledException || e instanceof IOException
+                || e instanceof UncheckedIOException;
+    }
+
+    /**
+     * The one line printed for a failure: the message of a {@link CaseFileException} (it names its file); for
+     * a file-system error its file and reason; otherwise the file the command was given and what went wrong.
+     * Control characters and line breaks are folded into spaces so the line stays one line.
+     */
+    static String errorLine(Throwable e, Path givenFile) {
+        if (e instanceof UncheckedIOException u && u.getCause() != null) {
+            return errorLine(u.getCause(), givenFile);
+        }
+        if (e instanceof CaseFileException || e instanceof CancelledException) {
+            return oneLine(e.getMessage());
+        }
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            String reason = f.getReason() != null ? f.getReason()
+                    : e instanceof NoSuchFileException ? "no such file or folder"
+                    : e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof FileAlreadyExistsException ? "already exists"
+                    : e instanceof NotDirectoryException ? "is not a folder"
+                    : "cannot be read or written";
+            return oneLine(f.getFile() + ": " + reason);
+        }
+        String where = givenFile == null ? "" : givenFile + ": ";
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? "" : e.getMessage();
+        if (e instanceof IOException) {
+            return oneLine(message.contains(String.valueOf(givenFile)) ? message
+                    : where + (message.isEmpty() ? "cannot be read or written" : message));
+        }
+        return oneLine(where + "internal error (" + e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": "
+                + message) + "); run again with --debug for details");
+    }
+
+    /** A message on one line: line breaks and other control characters become single spaces. */
+    static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+    }
+
+    /** The first file (a {@link Path} parameter or option) the command was given, or null. */
+    private static Path namedFile(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult last = parseResult;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        for (CommandLine.Model.PositionalParamSpec p : last.matchedPositionals()) {
+            Object value = p.getValue();
+            if (value instanceof Path path) {
+                return path;
+            }
+            if (value instanceof java.util.List<?> list && !list.isEmpty() && list.get(0) instanceof Path path) {
+                return path;
+            }
+        }
+        for (CommandLine.Model.OptionSpec o : last.matchedOptions()) {
+            if (o.getValue() instanceof Path path) {
+                return path;
+            }
+        }
+        return null;
     }
 
     /** Reports the build's version for {@code --version}. */

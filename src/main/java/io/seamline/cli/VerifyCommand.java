@@ -43,7 +43,7 @@ final class VerifyCommand implements Callable<Integer> {
             return 0;
         }
         for (String problem : report.problems()) {
-            out.println("FAILED " + problem);
+            out.println("FAILED " + SeamlineCommand.oneLine(problem));
         }
         out.println("FAILED " + target + ": " + report.problems().size() + " problem(s) found in " + what
                 + " (" + checked + ")");

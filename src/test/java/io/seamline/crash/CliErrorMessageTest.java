@@ -130,7 +130,9 @@ class CliErrorMessageTest {
     static Stream<Arguments> caseCommands() throws Exception {
         List<Arguments> out = new ArrayList<>();
         badCases().forEach(bad -> {
-            for (String[] command : new String[][] {{"verify"}, {"analyze"}, {"show", "summary"}, {"add", "EVIDENCE"}}) {
+            for (String[] command : new String[][] {{"verify"}, {"analyze"}, {"show", "summary"}, {"add", "EVIDENCE"},
+                    {"stitch", "--out", "OUT.wav"}, {"report", "--out", "OUT.pdf", "--examiner-key-dir", "KEYS"},
+                    {"export", "--out", "OUT.zip", "--examiner-key-dir", "KEYS"}}) {
                 out.add(Arguments.of(bad, String.join(" ", command)));
             }
         });
@@ -163,8 +165,76 @@ class CliErrorMessageTest {
         Path casePath = bad.maker().make(dir);
         List<Object> argv = new ArrayList<>(Arrays.asList((Object[]) command.split(" ")));
         argv.add(1, casePath);
-        argv.replaceAll(a -> a.equals("EVIDENCE") ? res("casefile/recording.wav").toAbsolutePath() : a);
+        argv.replaceAll(a -> a.equals("EVIDENCE") ? res("casefile/recording.wav").toAbsolutePath()
+                : a.equals("KEYS") ? dir.resolve("keys") : a.toString().startsWith("OUT.") ? dir.resolve("out"
+                + a.toString().substring(3)) : a);
         assertOneLineError(bad, Run.of(argv.toArray()), command);
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("out")), "nothing was written");
+        }
+    }
+
+    /** A failure of the operation itself on a good case: the case (or the output) named, in one line. */
+    static Stream<Arguments> operationErrors() {
+        return Stream.of(
+                Arguments.of("stitch before analysis", new Object[] {"stitch", "CASE", "--out", "OUT/s.wav"},
+                        "case.seamline"),
+                Arguments.of("stitch onto an existing output", new Object[] {"stitch", "CASE", "--out", "OUT"},
+                        "out: already exists"),
+                Arguments.of("export onto an existing folder", new Object[] {"export", "CASE", "--out", "OUT",
+                        "--examiner-key-dir", "OUT/keys"}, "already exists"),
+                Arguments.of("export into a missing folder", new Object[] {"export", "CASE", "--out", "OUT/none/p.zip",
+                        "--examiner-key-dir", "OUT/keys"}, "its folder does not exist"),
+                Arguments.of("report on a paper size that does not exist", new Object[] {"report", "CASE", "--out",
+                        "OUT/r.pdf", "--paper", "tabloid", "--examiner-key-dir", "OUT/keys"}, "r.pdf"),
+                Arguments.of("report with a keystore that is not there", new Object[] {"report", "CASE", "--out",
+                        "OUT/r.pdf", "--keystore", "OUT/absent.p12"}, "absent.p12"),
+                Arguments.of("verify a text file", new Object[] {"verify", "OUT/notes.txt"}, "notes.txt"),
+                Arguments.of("sample from a folder that is not there", new Object[] {"sample", "OUT/none", "--no-gui"},
+                        "none"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("operationErrors")
+    void aFailingOperationGivesOneLineNamingTheFile(String label, Object[] command, String named, @TempDir Path dir)
+            throws Exception {
+        Path casePath;
+        try (var service = TestCases.newCase(dir)) {
+            casePath = service.caseFile().path();
+            service.importEvidence(new io.seamline.casefile.ImportRequest(List.of(res("casefile/recording.wav")),
+                    null, ""), io.seamline.casefile.TaskMonitor.NONE);
+        }
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("notes.txt"), "call notes\n");
+        Object[] argv = Arrays.stream(command).map(a -> a.equals("CASE") ? casePath : a.toString().startsWith("OUT")
+                ? out.resolve(a.toString().substring(3).replaceFirst("^/", "")) : a).toArray();
+        Run run = Run.of(argv);
+        assertOneLineError(new BadInput(label, named, d -> d), run, String.valueOf(command[0]));
+    }
+
+    /** A wrong command line: exit 2 and one line saying what is wrong and where the help is, no usage dump. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("usageErrors")
+    void aWrongCommandLineGivesOneLine(String label, String[] argv) {
+        Run run = Run.of((Object[]) argv);
+        List<String> lines = run.err().lines().filter(l -> !l.isBlank()).toList();
+        assertAll(label + ": stderr was [" + run.err() + "]",
+                () -> assertEquals(2, run.exitCode(), "exit code"),
+                () -> assertEquals(1, lines.size(), "stderr lines"),
+                () -> assertTrue(run.err().startsWith("seamline: "), "starts with seamline:"),
+                () -> assertTrue(run.err().contains("--help"), "says where the help is"));
+    }
+
+    static Stream<Arguments> usageErrors() {
+        return Stream.of(
+                Arguments.of("unknown command", new String[] {"frobnicate"}),
+                Arguments.of("export without --out", new String[] {"export", "case.seamline"}),
+                Arguments.of("add without files", new String[] {"add", "case.seamline"}),
+                Arguments.of("unknown option", new String[] {"verify", "--everything", "case.seamline"}),
+                Arguments.of("crossfade out of range", new String[] {"stitch", "case.seamline", "--out", "x.wav",
+                        "--crossfade-ms", "5000"}),
+                Arguments.of("not a number", new String[] {"stitch", "case.seamline", "--out", "x.wav", "--primary",
+                        "first"}));
     }
 
     @Test
