@@ -86,7 +86,7 @@ public final class ExportService {
         try {
             work = Files.createTempDirectory(parent, ".seamline-export-");
         } catch (IOException e) {
-            throw new CaseFileException(target, "cannot create a working folder beside it: " + e.getMessage(), e);
+            throw new CaseFileException(target, "cannot create a working folder beside it: " + reason(e), e);
         }
         boolean done = false;
         Path zipped = null;
@@ -114,7 +114,7 @@ public final class ExportService {
             String caseName = safeName(cases.caseFile().path().getFileName().toString(), "case.seamline");
             Path caseCopy = work.resolve(CASE).resolve(caseName);
             Files.createDirectories(caseCopy.getParent());
-            vacuumInto(caseCopy);
+            vacuumInto(caseCopy, target);
             sums.put(CASE + "/" + caseName, Sha256Sums.of(caseCopy));
 
             String readme = readme(info, report, originals, stitchNote, CASE + "/" + caseName, warnings);
@@ -174,7 +174,7 @@ public final class ExportService {
             monitor.progress("export", 5, 5);
             return new ExportResult(target, zip, sums.size() + 1, sumsSha, zipSha, report, entry.seq(), warnings);
         } catch (IOException e) {
-            throw new CaseFileException(target, "cannot write the package: " + e.getMessage(), e);
+            throw new CaseFileException(target, "cannot write the package: " + reason(e) + "; nothing was left there", e);
         } finally {
             if (!done || zip) {
                 try {
@@ -187,6 +187,24 @@ public final class ExportService {
                 }
             }
         }
+    }
+
+    /** What went wrong writing, in words: a full disk, a read-only or forbidden folder, or the system's message. */
+    static String reason(IOException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        if (m.contains("No space left on device") || m.contains("Disk quota exceeded")) {
+            return "the disk is full";
+        }
+        if (m.contains("Read-only file system")) {
+            return "the folder is on read-only storage";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return "permission denied writing " + a.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() == null) {
+            return f.getFile() + " cannot be written (" + e.getClass().getSimpleName().replace("Exception", "") + ")";
+        }
+        return m.replaceAll("[\\r\\n]+", " ");
     }
 
     /** Streams every original from the vault into originals/, hashing on the way; returns (evidence id, name, sha). */
@@ -260,12 +278,16 @@ public final class ExportService {
     }
 
     /** A consistent copy of the case database (SQLite VACUUM INTO: one read transaction, no WAL needed). */
-    private void vacuumInto(Path copy) throws CaseFileException {
+    private void vacuumInto(Path copy, Path target) throws CaseFileException {
         try (PreparedStatement ps = cases.caseFile().connection().prepareStatement("VACUUM INTO ?")) {
             ps.setString(1, copy.toString());
             ps.execute();
         } catch (SQLException e) {
-            throw new CaseFileException(cases.caseFile().path(), "cannot copy the case file: " + e.getMessage(), e);
+            String m = e.getMessage() == null ? "" : e.getMessage();
+            throw new CaseFileException(target, "cannot copy the case file into the package: "
+                    + (m.contains("SQLITE_FULL") ? "the disk is full" : m.contains("SQLITE_READONLY")
+                    || m.contains("SQLITE_CANTOPEN") ? "the folder cannot be written" : m.replaceAll("[\\r\\n]+", " "))
+                    + "; nothing was left there", e);
         }
     }
 

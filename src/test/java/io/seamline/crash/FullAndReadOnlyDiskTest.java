@@ -143,6 +143,49 @@ class FullAndReadOnlyDiskTest {
         assertEquals("", run("mount", "-o", "remount,rw", mount.toString()));
     }
 
+    @Test
+    void anExportToAFullOrReadOnlyDiskFailsInOneLineAndLeavesNothing() throws Exception {
+        Path casePath;
+        try (CaseService service = TestCases.newCase(Files.createDirectories(dir.resolve("case")))) {
+            casePath = service.caseFile().path();
+            service.importEvidence(new ImportRequest(List.of(Path.of(
+                    "src/test/resources/io/seamline/rtp/media-move/media-move.pcap"), TestCases.fixture("recording.wav")),
+                    null, ""), TaskMonitor.NONE);
+            new io.seamline.analysis.AnalysisService(service).analyze(TaskMonitor.NONE);
+        }
+        String before = sha256(casePath);
+        Path keys = dir.resolve("keys");
+        Path ballast = fillLeaving(256 * 1024);
+        for (String name : List.of("full.zip", "full")) {
+            CliErrorMessageTest.Run export = CliErrorMessageTest.Run.of("export", casePath, "--out", mount.resolve(name),
+                    "--examiner-key-dir", keys);
+            assertOneLine(export, mount.resolve(name), "the disk is full; nothing was left there");
+            assertLeftOnly(List.of("ballast.bin"));
+        }
+        Files.delete(ballast);
+        assertEquals("", run("mount", "-o", "remount,ro", mount.toString()));
+        CliErrorMessageTest.Run export = CliErrorMessageTest.Run.of("export", casePath, "--out", mount.resolve("ro.zip"),
+                "--examiner-key-dir", keys);
+        assertOneLine(export, mount.resolve("ro.zip"), "read-only");
+        assertEquals("", run("mount", "-o", "remount,rw", mount.toString()));
+        assertLeftOnly(List.of());
+        try (CaseService service = CaseService.open(casePath)) {
+            CrashConsistencyTest.assertIntact(service, "after the failed exports");
+            assertEquals(0, CrashConsistencyTest.count(service.custody(), "export"));
+        }
+        CliErrorMessageTest.Run retry = CliErrorMessageTest.Run.of("export", casePath, "--out", mount.resolve("ok.zip"),
+                "--examiner-key-dir", keys);
+        assertEquals(0, retry.exitCode(), retry.out() + retry.err());
+        assertTrue(Files.exists(mount.resolve("ok.zip")));
+    }
+
+    /** The tmpfs holds exactly these names (no partial package, no hidden working folder). */
+    private void assertLeftOnly(List<String> names) throws IOException {
+        try (var files = Files.list(mount)) {
+            assertEquals(names, files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
     private Path caseWith(List<Path> evidence) throws Exception {
         try (CaseService service = TestCases.newCase(mount)) {
             service.importEvidence(new ImportRequest(evidence, null, ""), TaskMonitor.NONE);
