@@ -18,6 +18,8 @@ import io.seamline.casefile.CaseFileException;
 import io.seamline.casefile.TaskMonitor;
 import io.seamline.report.IntegrityReport;
 import io.seamline.report.PackageVerifier;
+import io.seamline.report.PdfVerificationResult;
+import io.seamline.report.SignedPdfVerifier;
 import io.seamline.report.StitchRecord;
 import io.seamline.report.ZipPackageReader;
 import io.seamline.rtp.RtpDecoder;
@@ -96,6 +98,7 @@ class ParserFuzzTest {
         warm("packageManifest", ParserFuzzTest::verifyManifest);
         warm("packageZip", ParserFuzzTest::extractZip);
         warm("stitchManifest", ParserFuzzTest::readStitchManifest);
+        warm("signedPdf", ParserFuzzTest::verifyPdf);
     }
 
     @FuzzTest(maxDuration = "2m")
@@ -162,6 +165,11 @@ class ParserFuzzTest {
     void stitchManifest(byte[] input) {
         // segments() never throws: an unreadable manifest has no segments, so any exception is a finding.
         bounded(input, ParserFuzzTest::readStitchManifest, CaseFileException.class);
+    }
+
+    @FuzzTest(maxDuration = "2m")
+    void signedPdf(byte[] input) {
+        bounded(input, ParserFuzzTest::verifyPdf, IOException.class, "report.pdf");
     }
 
     /** Runs one input under the time limit; the documented exception is an accepted outcome, anything else fails. */
@@ -402,6 +410,20 @@ class ParserFuzzTest {
             }
         }
         record.filling(java.time.Instant.EPOCH, java.time.Instant.EPOCH.plusSeconds(1), "lane");
+    }
+
+    /** The input is a signed report; every failure must be a one-line finding naming the file. */
+    static void verifyPdf(byte[] input) throws IOException {
+        Path pdf = write("report.pdf", input);
+        PdfVerificationResult result = new SignedPdfVerifier().verify(pdf);
+        for (String failure : result.failures()) {
+            if (!failure.startsWith("report.pdf")) {
+                fail("a failure must name the file: " + failure);
+            }
+        }
+        if (result.valid() && input.length < 1024) {
+            fail("a signed PDF of " + input.length + " bytes cannot be valid");
+        }
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes the seed corpora of the evidence-package fuzz targets (ParserFuzzTest#packageZip, #packageManifest,
-# #stitchManifest), among them the hostile zips PackageHostileInputTest refuses. The real seeds come from a package
+# #stitchManifest, #signedPdf), among them the hostile zips PackageHostileInputTest refuses. The real seeds come from a package
 # the CLI exported: `seamline new`, `add` of a public capture (heplify-sip_ipv6_udp.pcap, 3.7 KB), `analyze`,
 # `stitch` of the failover sample case, and `export` as zip and folder; the hostile zips are that package's
 # own entries written again with Python's zipfile under a hostile name, mode or size.
@@ -10,7 +10,7 @@ set -euo pipefail
 R=src/test/resources/io/seamline
 OUT=$R/fuzz/ParserFuzzTestInputs
 PUB=${SHARED:-../shared}/captures/public
-mkdir -p "$OUT"/{packageZip,packageManifest,stitchManifest}
+mkdir -p "$OUT"/{packageZip,packageManifest,stitchManifest,signedPdf}
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 SEAMLINE="java -cp $PWD/target/classes:$(cat target/cp.txt) io.seamline.cli.Launcher"
 
@@ -22,6 +22,16 @@ $SEAMLINE export "$T/small.seamline" --out "$T/package.zip" --examiner-key-dir "
 $SEAMLINE export "$T/small.seamline" --out "$T/package" --examiner-key-dir "$T/keys"
 cp "$T/package.zip" "$OUT/packageZip/exported-package.zip"
 cp "$T/package/SHA256SUMS" "$OUT/packageManifest/exported-SHA256SUMS"
+# The signed report of that package: whole, cut to 8 KB, and with one byte of its CMS signature changed.
+cp "$T/package/report.pdf" "$OUT/signedPdf/report.pdf"
+head -c 8192 "$T/package/report.pdf" > "$OUT/signedPdf/report-cut-8k.pdf"
+python3 - "$T/package/report.pdf" "$OUT/signedPdf/report-signature-byte-changed.pdf" <<'PY'
+import sys
+b = bytearray(open(sys.argv[1], 'rb').read())
+at = b.rfind(b'/Contents <') + len(b'/Contents <') + 200
+b[at] = ord('0') if b[at] != ord('0') else ord('1')
+open(sys.argv[2], 'wb').write(b)
+PY
 
 # A stitch manifest as stored in a case: the failover sample stitched.
 $SEAMLINE sample sample-cases/failover --case "$T/failover.seamline" --no-gui
