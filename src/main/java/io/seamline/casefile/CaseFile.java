@@ -174,14 +174,18 @@ public final class CaseFile implements AutoCloseable {
      * (it holds committed changes that were never checkpointed into the file).
      */
     private static Connection connectImmutable(Path file) throws SQLException {
-        Path wal = file.resolveSibling(file.getFileName() + "-wal");
-        try {
-            if (Files.exists(wal) && Files.size(wal) > 0) {
-                throw new SQLException("is read-only and its journal " + wal.getFileName() + " holds changes not yet"
-                        + " in the case; copy both files to writable storage to open it");
+        // A non-empty -wal holds committed pages not yet in the file; a non-empty -journal (left by a bulk
+        // import that was killed) holds the pages to roll back. immutable=1 would ignore both.
+        for (String suffix : new String[] {"-wal", "-journal"}) {
+            Path journal = file.resolveSibling(file.getFileName() + suffix);
+            try {
+                if (Files.exists(journal) && Files.size(journal) > 0) {
+                    throw new SQLException("is read-only and its journal " + journal.getFileName() + " holds changes"
+                            + " not yet in the case; copy both files to writable storage to open it");
+                }
+            } catch (IOException e) {
+                throw new SQLException("its journal " + journal.getFileName() + " cannot be read: " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new SQLException("its journal " + wal.getFileName() + " cannot be read: " + e.getMessage(), e);
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
@@ -297,6 +301,7 @@ public final class CaseFile implements AutoCloseable {
      * either way.
      */
     public <T> T inBulkTransaction(SqlWork<T> work) throws CaseFileException, CancelledException {
+        requireWritable();
         boolean switched;
         try {
             switched = "delete".equalsIgnoreCase(journalMode("DELETE"));

@@ -144,6 +144,37 @@ class FullAndReadOnlyDiskTest {
     }
 
     @Test
+    void aReadOnlyCaseWithAHotRollbackJournalIsRefusedNamingTheJournal() throws Exception {
+        // As a bulk import killed mid-way leaves it: the case file and the -journal of its open transaction.
+        Path source = Files.createDirectories(dir.resolve("hot"));
+        Path open;
+        try (CaseService service = TestCases.newCase(source)) {
+            open = service.caseFile().path();
+        }
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + open);
+             java.sql.Statement st = db.createStatement()) {
+            st.execute("PRAGMA journal_mode = DELETE");
+            st.execute("PRAGMA cache_size = 1");
+            st.execute("BEGIN IMMEDIATE");
+            st.execute("UPDATE case_info SET title = 'half-written ' || title");
+            st.execute("CREATE TABLE ballast (b BLOB)");
+            st.execute("INSERT INTO ballast VALUES (zeroblob(1048576))");
+            Path journal = open.resolveSibling(open.getFileName() + "-journal");
+            assertTrue(Files.size(journal) > 0, "the open transaction has a rollback journal");
+            Files.copy(open, mount.resolve("case.seamline"));
+            Files.copy(journal, mount.resolve("case.seamline-journal"));
+            st.execute("ROLLBACK");
+        }
+        assertEquals("", run("mount", "-o", "remount,ro", mount.toString()));
+        CliErrorMessageTest.Run verify = CliErrorMessageTest.Run.of("verify", mount.resolve("case.seamline"));
+        assertOneLine(verify, mount.resolve("case.seamline"), "journal case.seamline-journal holds changes");
+        assertEquals("", run("mount", "-o", "remount,rw", mount.toString()));
+        CliErrorMessageTest.Run writable = CliErrorMessageTest.Run.of("verify", mount.resolve("case.seamline"));
+        assertEquals(0, writable.exitCode(), "writable again, SQLite rolls the journal back: " + writable.out()
+                + writable.err());
+    }
+
+    @Test
     void anExportToAFullOrReadOnlyDiskFailsInOneLineAndLeavesNothing() throws Exception {
         Path casePath;
         try (CaseService service = TestCases.newCase(Files.createDirectories(dir.resolve("case")))) {
