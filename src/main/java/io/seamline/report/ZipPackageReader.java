@@ -41,6 +41,8 @@ public final class ZipPackageReader {
     public static final int MAX_RATIO = 400;
     private static final int CENTRAL_HEADER = 0x02014b50;
     private static final int END_OF_CENTRAL = 0x06054b50;
+    private static final int ZIP64_END = 0x06064b50;
+    private static final int ZIP64_LOCATOR = 0x07064b50;
     private static final int MAX_COMMENT = 0xffff;
     private static final int UNIX_HOST = 3;
     private static final int S_IFMT = 0170000;
@@ -84,7 +86,8 @@ public final class ZipPackageReader {
             if (!names.add(trimmed.toLowerCase(Locale.ROOT))) {
                 throw new IOException(zip + ": entry '" + e.name() + "' refused: the name occurs twice");
             }
-            declared += Math.max(0, e.declaredSize());
+            long size = Math.max(0, e.declaredSize());
+            declared = declared > Long.MAX_VALUE - size ? Long.MAX_VALUE : declared + size;
             if (declared > budget) {
                 throw new IOException(zip + ": declares " + declared + " or more bytes uncompressed, more than the "
                         + budget + " bytes allowed (limit or free disk space); refused");
@@ -134,7 +137,9 @@ public final class ZipPackageReader {
                                 throw new IOException(zip + ": entry '" + e.name() + "' inflates past the limit of "
                                         + budget + " bytes (limit or free disk space); refused");
                             }
-                            if (entryBytes > RATIO_FREE_BYTES && entryBytes > MAX_RATIO * Math.max(1, e.compressedSize())) {
+                            long ratioLimit = e.compressedSize() < Long.MAX_VALUE / MAX_RATIO
+                                    ? MAX_RATIO * Math.max(1, e.compressedSize()) : Long.MAX_VALUE;
+                            if (entryBytes > RATIO_FREE_BYTES && entryBytes > ratioLimit) {
                                 throw new IOException(zip + ": entry '" + e.name() + "' inflates more than " + MAX_RATIO
                                         + " times its stored " + e.compressedSize() + " bytes (a zip bomb); refused");
                             }
@@ -203,21 +208,28 @@ public final class ZipPackageReader {
             if (eocd < 0) {
                 throw new IOException(zip + ": not a zip file (no end of central directory record)");
             }
-            int count = end.getShort(eocd + 10) & 0xffff;
+            long count = end.getShort(eocd + 10) & 0xffff;
             long cdSize = end.getInt(eocd + 12) & 0xffffffffL;
             long cdOffset = end.getInt(eocd + 16) & 0xffffffffL;
+            if (count == 0xffff || cdSize == 0xffffffffL || cdOffset == 0xffffffffL) {
+                // ZIP64 (APPNOTE §4.3.14, §4.3.15): a package over 4 GiB; the real values are in the ZIP64 end record.
+                long[] zip64 = zip64End(zip, ch, size, size - tail + eocd);
+                count = zip64[0];
+                cdSize = zip64[1];
+                cdOffset = zip64[2];
+            }
             if (count > maxEntries) {
                 throw new IOException(zip + ": " + count + " entries is more than a package holds (limit " + maxEntries + ")");
             }
-            if (cdOffset + cdSize > size || cdSize > 64L * 1024 * 1024) {
-                throw new IOException(zip + ": central directory lies outside the file (ZIP64 packages are not supported)");
+            if (cdSize < 0 || cdOffset < 0 || cdOffset > size - cdSize || cdSize > 64L * 1024 * 1024) {
+                throw new IOException(zip + ": central directory lies outside the file or is larger than 64 MiB");
             }
             ByteBuffer cd = ByteBuffer.allocate((int) cdSize).order(ByteOrder.LITTLE_ENDIAN);
             ch.position(cdOffset);
             readFully(ch, cd);
             List<Entry> out = new ArrayList<>();
             int pos = 0;
-            for (int i = 0; i < count; i++) {
+            for (long i = 0; i < count; i++) {
                 if (pos + 46 > cdSize || cd.getInt(pos) != CENTRAL_HEADER) {
                     throw new IOException(zip + ": central directory entry " + (i + 1) + " is damaged");
                 }
@@ -236,11 +248,76 @@ public final class ZipPackageReader {
                 String name = new String(nameBytes, StandardCharsets.UTF_8);
                 int mode = (int) (external >>> 16);
                 boolean symlink = (madeBy >>> 8) == UNIX_HOST && (mode & S_IFMT) == S_IFLNK;
+                if (uncompressed == 0xffffffffL || compressed == 0xffffffffL) {
+                    long[] sizes = zip64Sizes(cd, pos + 46 + nameLength, extraLength, uncompressed, compressed);
+                    uncompressed = sizes[0];
+                    compressed = sizes[1];
+                }
                 out.add(new Entry(name, name.endsWith("/"), symlink, uncompressed, compressed));
                 pos += 46 + nameLength + extraLength + commentLength;
             }
             return out;
         }
+    }
+
+    /**
+     * Entry count, central directory size and offset from the ZIP64 end of central directory record, found
+     * through its locator just before the classic end record (APPNOTE §4.3.14, §4.3.15).
+     */
+    private static long[] zip64End(Path zip, SeekableByteChannel ch, long size, long eocdPosition) throws IOException {
+        if (eocdPosition < 20) {
+            throw new IOException(zip + ": its end record announces ZIP64 but there is no ZIP64 locator");
+        }
+        ByteBuffer locator = ByteBuffer.allocate(20).order(ByteOrder.LITTLE_ENDIAN);
+        ch.position(eocdPosition - 20);
+        readFully(ch, locator);
+        if (locator.getInt(0) != ZIP64_LOCATOR) {
+            throw new IOException(zip + ": its end record announces ZIP64 but there is no ZIP64 locator");
+        }
+        long recordAt = locator.getLong(8);
+        if (recordAt < 0 || recordAt > size - 56) {
+            throw new IOException(zip + ": the ZIP64 end record lies outside the file");
+        }
+        ByteBuffer record = ByteBuffer.allocate(56).order(ByteOrder.LITTLE_ENDIAN);
+        ch.position(recordAt);
+        readFully(ch, record);
+        if (record.getInt(0) != ZIP64_END) {
+            throw new IOException(zip + ": the ZIP64 end record is damaged");
+        }
+        return new long[] {record.getLong(32), record.getLong(40), record.getLong(48)};
+    }
+
+    /**
+     * The uncompressed and compressed sizes of an entry whose central directory fields are 0xFFFFFFFF, from
+     * its ZIP64 extra field (header 0x0001, APPNOTE §4.5.3: the 8-byte values present in that order).
+     */
+    private static long[] zip64Sizes(ByteBuffer cd, int extraAt, int extraLength, long uncompressed, long compressed) {
+        int at = extraAt;
+        int end = extraAt + extraLength;
+        while (at + 4 <= end) {
+            int id = cd.getShort(at) & 0xffff;
+            int length = cd.getShort(at + 2) & 0xffff;
+            int data = at + 4;
+            if (data + length > end) {
+                break;
+            }
+            if (id == 1) {
+                int field = data;
+                long u = uncompressed;
+                long c = compressed;
+                if (uncompressed == 0xffffffffL && field + 8 <= data + length) {
+                    u = cd.getLong(field);
+                    field += 8;
+                }
+                if (compressed == 0xffffffffL && field + 8 <= data + length) {
+                    c = cd.getLong(field);
+                }
+                // A negative (over 2^63) size can only be a lie; treat it as the largest, which the limits refuse.
+                return new long[] {u < 0 ? Long.MAX_VALUE : u, c < 0 ? Long.MAX_VALUE : c};
+            }
+            at = data + length;
+        }
+        return new long[] {uncompressed, compressed};
     }
 
     private static void readFully(SeekableByteChannel ch, ByteBuffer into) throws IOException {

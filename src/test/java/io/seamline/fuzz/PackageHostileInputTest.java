@@ -48,7 +48,9 @@ class PackageHostileInputTest {
         "file-and-folder.zip      | entry 'README.txt/inner.txt' refused: 'README.txt' is a file, not a folder",
         "bomb-64mib-zeros.zip     | entry 'originals/zeros.bin' inflates more than 400 times its stored",
         "bomb-lying-size.zip      | entry 'originals/zeros.bin' inflates more than 400 times its stored",
-        "eocd-claims-65535-entries.zip | 65535 entries is more than a package holds (limit 10000)"})
+        "eocd-claims-65535-entries.zip | its end record announces ZIP64 but there is no ZIP64 locator",
+        "zip64-without-locator.zip | its end record announces ZIP64 but there is no ZIP64 locator",
+        "zip64-entry-claims-2-63.zip | declares 9223372036854775807 or more bytes uncompressed"})
     void aHostileZipIsRefusedInOneLineNamingTheEntry(String name, String reason) throws Exception {
         Path zip = Files.copy(seed(name), dir.resolve(name));
         Run run = Run.of("verify", zip);
@@ -86,6 +88,9 @@ class PackageHostileInputTest {
         Run run = Run.of("verify", zip);
         assertEquals(0, run.exitCode, run.out + run.err);
         assertTrue(run.out.startsWith("OK " + zip + ": intact package zip"), run.out);
+        Path zip64 = Files.copy(seed("exported-package-zip64.zip"), dir.resolve("exported-package-zip64.zip"));
+        Run run64 = Run.of("verify", zip64);
+        assertEquals(0, run64.exitCode, "a ZIP64 package (as written beyond 4 GiB) verifies: " + run64.out + run64.err);
         Path cut = Files.copy(seed("exported-package-cut.zip"), dir.resolve("cut.zip"));
         Run cutRun = Run.of("verify", cut);
         assertEquals(1, cutRun.exitCode, cutRun.out);

@@ -80,6 +80,34 @@ cd = data.rfind(b'PK\x01\x02')
 struct.pack_into('<I', data, cd + 24, 16)
 struct.pack_into('<I', data, 22, 16)
 open(out + '/packageZip/bomb-lying-size.zip', 'wb').write(data)
+# The real package rewritten in ZIP64 form, as ExportService's ZipOutputStream writes a package over 4 GiB:
+# every central directory entry's sizes moved into a ZIP64 extra field (0xFFFFFFFF in the entry), and the
+# end record pointing through a ZIP64 locator at a ZIP64 end record (APPNOTE 4.3.14, 4.3.15, 4.5.3).
+data = open(src, 'rb').read()
+eocd = data.rfind(b'PK\x05\x06')
+count, cd_size, cd_offset = struct.unpack_from('<HII', data, eocd + 10)
+cd, at = bytearray(), cd_offset
+for _ in range(count):
+    n, x, c = struct.unpack_from('<HHH', data, at + 28)
+    head = bytearray(data[at:at + 46])
+    csize, usize = struct.unpack_from('<II', head, 20)
+    struct.pack_into('<II', head, 20, 0xffffffff, 0xffffffff)
+    extra = data[at + 46 + n:at + 46 + n + x] + struct.pack('<HHQQ', 1, 16, usize, csize)
+    struct.pack_into('<H', head, 30, len(extra))
+    cd += head + data[at + 46:at + 46 + n] + extra + data[at + 46 + n + x:at + 46 + n + x + c]
+    at += 46 + n + x + c
+zip64_at = cd_offset + len(cd)
+record = struct.pack('<IQHHIIQQQQ', 0x06064b50, 44, 45, 45, 0, 0, count, count, len(cd), cd_offset)
+locator = struct.pack('<IIQI', 0x07064b50, 0, zip64_at, 1)
+end = struct.pack('<IHHHHIIH', 0x06054b50, 0, 0, 0xffff, 0xffff, 0xffffffff, 0xffffffff, 0)
+open(out + '/packageZip/exported-package-zip64.zip', 'wb').write(data[:cd_offset] + bytes(cd) + record + locator + end)
+zipfile.ZipFile(out + '/packageZip/exported-package-zip64.zip').testzip()
+# Hostile ZIP64: the end record announces ZIP64 without a locator; an entry's ZIP64 size claims 2^63 - 1.
+open(out + '/packageZip/zip64-without-locator.zip', 'wb').write(data[:cd_offset] + bytes(cd) + record + end)
+first_extra = 46 + struct.unpack_from('<H', cd, 28)[0] + struct.unpack_from('<H', cd, 30)[0] - 16
+lying = bytearray(cd)
+struct.pack_into('<Q', lying, first_extra, 0x7fffffffffffffff)
+open(out + '/packageZip/zip64-entry-claims-2-63.zip', 'wb').write(data[:cd_offset] + bytes(lying) + record + locator + end)
 # An end-of-central-directory record that claims 65535 entries in an otherwise empty zip.
 eocd = b'PK\x05\x06' + struct.pack('<HHHHIIH', 0, 0, 65535, 65535, 0, 0, 0)
 open(out + '/packageZip/eocd-claims-65535-entries.zip', 'wb').write(eocd)
