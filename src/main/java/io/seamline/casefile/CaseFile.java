@@ -170,12 +170,11 @@ public final class CaseFile implements AutoCloseable {
 
     /**
      * Opens a case that cannot be written. {@code immutable=1} makes SQLite read the main file only, without
-     * locks or WAL, so a write-ahead log beside the case would be ignored: a non-empty one is refused instead
-     * (it holds committed changes that were never checkpointed into the file).
+     * locks, WAL or rollback journal, so a journal beside the case would be ignored: a non-empty {@code -wal}
+     * (committed pages not yet checkpointed into the file) or {@code -journal} (pages a killed bulk import
+     * must roll back) is refused instead. The path goes in as a percent-encoded {@code file:} URI.
      */
     private static Connection connectImmutable(Path file) throws SQLException {
-        // A non-empty -wal holds committed pages not yet in the file; a non-empty -journal (left by a bulk
-        // import that was killed) holds the pages to roll back. immutable=1 would ignore both.
         for (String suffix : new String[] {"-wal", "-journal"}) {
             Path journal = file.resolveSibling(file.getFileName() + suffix);
             try {
