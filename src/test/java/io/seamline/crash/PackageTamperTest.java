@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * One bit flipped in any file of a real exported package (the seed made by make-package-seeds.sh with
  * {@code seamline export}): {@code seamline verify} exits 1 and names the file. With SHA256SUMS rewritten to
  * match the change, a changed original is still caught by the case's evidence hashes, and a changed report
- * by its signature and its custody entry.
+ * by its signature and its custody entry. A package folder holding a symbolic link (to a file or a folder
+ * outside it), or whose SHA256SUMS lists a path out of it, is refused naming the link or the line.
  */
 class PackageTamperTest {
     static final int FLIPS_PER_FILE = 3;
@@ -95,5 +96,39 @@ class PackageTamperTest {
         assertEquals(1, run.exitCode(), run.out());
         assertTrue(run.out().lines().anyMatch(l -> l.startsWith("FAILED " + rel + ": ")
                 || l.startsWith("FAILED ") && l.contains(rel)), run.out());
+    }
+
+    @Test
+    void aPackageFolderWithASymbolicLinkOrAPathOutOfItIsRefused() throws Exception {
+        String rel = "originals/heplify-sip_ipv6_udp.pcap";
+        // The original replaced by a link to an identical copy outside the package, SHA256SUMS unchanged.
+        Path pkg = unpacked("linked");
+        Path outside = Files.copy(pkg.resolve(rel), dir.resolve("outside.pcap"));
+        Files.delete(pkg.resolve(rel));
+        Files.createSymbolicLink(pkg.resolve(rel), outside);
+        CliErrorMessageTest.Run run = CliErrorMessageTest.Run.of("verify", pkg);
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.out().contains("FAILED " + rel + ": is a symbolic link; a package holds only plain files"), run.out());
+
+        // The originals folder replaced by a link to a folder outside.
+        Path folderLinked = unpacked("folder-linked");
+        Path outsideFolder = Files.createDirectories(dir.resolve("outside-originals"));
+        Files.move(folderLinked.resolve(rel), outsideFolder.resolve(Path.of(rel).getFileName()));
+        Files.delete(folderLinked.resolve("originals"));
+        Files.createSymbolicLink(folderLinked.resolve("originals"), outsideFolder);
+        run = CliErrorMessageTest.Run.of("verify", folderLinked);
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.out().contains("FAILED originals: is a symbolic link"), run.out());
+        assertTrue(run.out().contains("FAILED " + rel + ": listed in SHA256SUMS but missing"), run.out());
+
+        // SHA256SUMS pointing out of the folder at a file whose digest it lists correctly.
+        Path escaping = unpacked("escaping");
+        Path sums = escaping.resolve("SHA256SUMS");
+        Files.writeString(sums, Files.readString(sums) + Sha256Sums.of(outside) + "  ../outside.pcap\n"
+                + Sha256Sums.of(outside) + "  " + outside + "\n");
+        run = CliErrorMessageTest.Run.of("verify", escaping);
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.out().contains("FAILED SHA256SUMS: lists '../outside.pcap', refused: path element '..'"), run.out());
+        assertTrue(run.out().contains("FAILED SHA256SUMS: lists '" + outside + "', refused: absolute path"), run.out());
     }
 }
