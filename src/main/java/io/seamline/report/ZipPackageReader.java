@@ -154,13 +154,21 @@ public final class ZipPackageReader {
                             + oneLine(problem), problem);
                 }
             }
-        } catch (java.util.zip.ZipException e) {
+        } catch (IOException | RuntimeException e) {
+            // java.util.zip reads the end records its own way and can fail where the checks above passed (an
+            // EOFException without a message for a ZIP64 locator pointing past the end, found by fuzzing).
+            if (e.getMessage() != null && e.getMessage().startsWith(zip.toString())) {
+                throw e;
+            }
             throw new IOException(zip + ": not a readable zip: " + oneLine(e), e);
         }
     }
 
     /** An exception's message (or its class name when it has none) on one line. */
     private static String oneLine(Exception e) {
+        if (e instanceof java.io.EOFException && e.getMessage() == null) {
+            return "the file ends where a record should be";
+        }
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return m.replaceAll("[\\r\\n]+", " ");
     }
