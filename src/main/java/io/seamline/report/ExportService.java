@@ -57,6 +57,10 @@ public final class ExportService {
     public static final String STITCH = "stitch";
     /** Name of the stitch manifest in the package. */
     public static final String MANIFEST = "manifest.json";
+    /** Start of the hidden working folder and partial zip names beside the target, followed by the owner's pid. */
+    static final String WORK_PREFIX = ".seamline-export-";
+    private static final java.util.regex.Pattern LEFTOVER = java.util.regex.Pattern.compile(
+            java.util.regex.Pattern.quote(WORK_PREFIX) + "(\\d{1,19})-.*");
 
     private final CaseService cases;
 
@@ -84,7 +88,8 @@ public final class ExportService {
         }
         Path work;
         try {
-            work = Files.createTempDirectory(parent, ".seamline-export-");
+            sweepLeftovers(parent);
+            work = Files.createTempDirectory(parent, WORK_PREFIX + ProcessHandle.current().pid() + "-");
         } catch (IOException e) {
             throw new CaseFileException(target, "cannot create a working folder beside it: " + reason(e), e);
         }
@@ -130,7 +135,7 @@ public final class ExportService {
             Path ready = work;
             if (zip) {
                 // Zipped beside the target under a hidden temporary name, so a zip at the target is always whole.
-                zipped = Files.createTempFile(parent, ".seamline-export-", ".zip.partial");
+                zipped = Files.createTempFile(parent, WORK_PREFIX + ProcessHandle.current().pid() + "-", ".zip.partial");
                 Files.delete(zipped);
                 zipSha = zipFolder(work, zipped);
                 ready = zipped;
@@ -186,6 +191,37 @@ public final class ExportService {
                     // A leftover hidden working folder or .partial zip is harmless; the target is complete or absent.
                 }
             }
+        }
+    }
+
+    /**
+     * Deletes the working folders and partial zips that an export killed in this folder left behind (they
+     * hold copies of the originals): those whose owning process, named in the file name, no longer runs.
+     * Best effort: a leftover that cannot be deleted stays, hidden and never taken for a package.
+     */
+    static void sweepLeftovers(Path folder) {
+        try (Stream<Path> list = Files.list(folder)) {
+            for (Path p : list.toList()) {
+                java.util.regex.Matcher m = LEFTOVER.matcher(p.getFileName().toString());
+                if (!m.matches()) {
+                    continue;
+                }
+                long pid;
+                try {
+                    pid = Long.parseLong(m.group(1));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (ProcessHandle.of(pid).isEmpty()) {
+                    try {
+                        deleteTree(p);
+                    } catch (IOException ignored) {
+                        // Left for the next export; the name marks it as an unfinished working copy.
+                    }
+                }
+            }
+        } catch (IOException ignored) {
+            // An unlistable folder fails the export itself a moment later, with its own message.
         }
     }
 

@@ -45,6 +45,23 @@ class ExportServiceTest {
         }
     }
 
+    @Test
+    void leftoversOfAKilledExportAreRemovedByTheNextOneButAnotherRunningExportsAreKept() throws Exception {
+        Path casePath = FailoverCase.copyInto(dir);
+        Path out = Files.createDirectories(dir.resolve("out"));
+        // A dead process's working folder (with a copied original) and partial zip, and a live one's folder.
+        long dead = ProcessHandle.allProcesses().mapToLong(ProcessHandle::pid).max().orElse(1) + 100_000;
+        Path deadWork = Files.createDirectories(out.resolve(ExportService.WORK_PREFIX + dead + "-123/originals"));
+        Files.writeString(deadWork.resolve("call.pcap"), "copied evidence");
+        Path deadZip = Files.writeString(out.resolve(ExportService.WORK_PREFIX + dead + "-456.zip.partial"), "PK");
+        Path liveWork = Files.createDirectories(out.resolve(ExportService.WORK_PREFIX
+                + ProcessHandle.current().pid() + "-789"));
+        export(casePath, out.resolve("package.zip"));
+        assertFalse(Files.exists(deadWork.getParent()), "the killed export's working folder is removed");
+        assertFalse(Files.exists(deadZip), "the killed export's partial zip is removed");
+        assertTrue(Files.exists(liveWork), "a running export's working folder is kept");
+    }
+
     private static String run(Path workDir, String... command) throws Exception {
         Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
