@@ -7,6 +7,9 @@ import io.seamline.report.ExportRequest;
 import io.seamline.report.ExportResult;
 import io.seamline.report.ExportService;
 import io.seamline.report.HttpTimestampClient;
+import io.seamline.stitch.StitchRequest;
+import io.seamline.stitch.StitchResult;
+import io.seamline.stitch.StitchService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,6 +30,11 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR|FILE.zip", description = "The package to create.")
     Path out;
 
+    @Option(names = "--stitch", description = {"Stitch the recording first (default options, written beside the"
+            + " package as NAME-stitched.wav),", "as the window's Export dialog does, so the package holds a"
+            + " stitch made now."})
+    boolean stitchFirst;
+
     @CommandLine.Mixin
     ReportCommand.SigningMixin signing;
 
@@ -40,6 +48,10 @@ final class ExportCommand implements Callable<Integer> {
         ExportResult result;
         try (CaseService service = CaseService.open(caseFile)) {
             service.caseFile().requireWritable();
+            if (stitchFirst) {
+                StitchResult stitched = new StitchService(service).stitch(StitchRequest.besidePackage(out), progress);
+                w.println("Stitched " + stitched.output() + " (SHA-256 " + stitched.outputSha256() + ")");
+            }
             ExportRequest request = new ExportRequest(out, signing.paper(out), signing.identity(),
                     signing.keyDirectory(),
                     signing.tsa == null ? null : new HttpTimestampClient(signing.tsa),

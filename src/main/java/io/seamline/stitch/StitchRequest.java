@@ -22,6 +22,17 @@ public record StitchRequest(Path output, String callId, Long primaryEvidenceId, 
         }
     }
 
+    /**
+     * The stitch an export makes first (the window's "stitch first" box, the CLI's {@code export --stitch}):
+     * defaults, written beside the package as {@code NAME-stitched.wav} for a package folder or
+     * {@code NAME.zip}, so the package then includes it as the latest stitch.
+     */
+    public static StitchRequest besidePackage(Path packageTarget) {
+        Path target = packageTarget.toAbsolutePath().normalize();
+        String base = target.getFileName().toString().replaceFirst("(?i)\\.zip$", "");
+        return to(target.resolveSibling(base + "-stitched.wav"));
+    }
+
     /** A request with defaults: the call's recording as primary, no overwrite, no crossfade. */
     public static StitchRequest to(Path output) {
         return new StitchRequest(output, null, null, false, 0);

@@ -286,11 +286,8 @@ public final class CaseViewModel {
             }
             String stitched = "";
             if (choice.stitchFirst()) {
-                Path target = choice.target().toAbsolutePath();
-                String base = target.getFileName().toString().replaceFirst("\\.zip$", "");
-                Path wav = target.resolveSibling(base + "-stitched.wav");
                 var result = new io.seamline.stitch.StitchService(service).stitch(
-                        io.seamline.stitch.StitchRequest.to(wav), monitor);
+                        io.seamline.stitch.StitchRequest.besidePackage(choice.target()), monitor);
                 stitched = "stitched " + result.output().getFileName() + ", ";
             }
             var exported = new io.seamline.report.ExportService(service).export(new io.seamline.report.ExportRequest(

@@ -51,4 +51,32 @@ class StitchCommandTest {
         CliRun custody = CliRun.of("show", casePath, "custody");
         assertTrue(custody.out().contains("stitch"), custody.out());
     }
+
+    @Test
+    void exportWithStitchWritesAFreshStitchBesideThePackageAndPacksIt() throws Exception {
+        Path casePath = dir.resolve("c.seamline");
+        assertEquals(0, CliRun.of("new", casePath, "--title", "Call 4711", "--examiner", "Dana").exitCode());
+        List<Path> evidence = StitchFixtures.noCaptureEvidence(dir);
+        assertEquals(0, CliRun.of("add", casePath, evidence.get(0), evidence.get(1)).exitCode());
+        assertEquals(0, CliRun.of("analyze", casePath).exitCode());
+        Path keys = dir.resolve("keys");
+
+        CliRun plain = CliRun.of("export", casePath, "--out", dir.resolve("plain"), "--examiner-key-dir", keys);
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertFalse(Files.exists(dir.resolve("plain").resolve("stitch")) && Files.list(dir.resolve("plain")
+                .resolve("stitch")).anyMatch(p -> p.toString().endsWith(".wav")), "no stitch was made, none is packed");
+
+        CliRun stitched = CliRun.of("export", casePath, "--out", dir.resolve("pkg.zip"), "--stitch",
+                "--examiner-key-dir", keys);
+        assertEquals(0, stitched.exitCode(), stitched.err());
+        Path wav = dir.resolve("pkg-stitched.wav");
+        assertTrue(stitched.out().startsWith("Stitched " + wav), stitched.out());
+        assertTrue(Files.exists(wav));
+        CliRun verify = CliRun.of("verify", dir.resolve("pkg.zip"));
+        assertEquals(0, verify.exitCode(), verify.out() + verify.err());
+        try (var zip = new java.util.zip.ZipFile(dir.resolve("pkg.zip").toFile())) {
+            assertTrue(zip.stream().anyMatch(e -> e.getName().endsWith("stitch/pkg-stitched.wav")),
+                    "the package holds the stitch made for it");
+        }
+    }
 }
