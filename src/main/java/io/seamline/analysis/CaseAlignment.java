@@ -150,7 +150,8 @@ final class CaseAlignment {
             List<StreamRecord> streams) throws SQLException {
         LaneRecord lane = a.lane();
         int count = 0;
-        double laneDb = levelDb(a.samples(), 0, lane.sampleCount());
+        // The whole lane's level is read only once a hold asks for it: most cases have none.
+        double laneDb = Double.NaN;
         for (int i = 0; i < events.size(); i++) {
             EventRecord hold = events.get(i);
             if (!hold.getKind().equals("hold")) {
@@ -171,6 +172,9 @@ final class CaseAlignment {
             long from = Math.round(fromSec * lane.sampleRateHz());
             long to = Math.round(toSec * lane.sampleRateHz());
             double holdDb = levelDb(a.samples(), from, to);
+            if (Double.isNaN(laneDb)) {
+                laneDb = levelDb(a.samples(), 0, lane.sampleCount());
+            }
             if (holdDb > laneDb - parameters.quietHoldBelowDb()) {
                 continue;
             }

@@ -19,15 +19,21 @@ import java.util.Locale;
  * at least -50 dBFS, 250 ms minimum.
  */
 public final class NoiseBurstDetector extends WindowedLaneDetector {
+    /** Windows at most this far apart (in hops) can belong to one burst: a run tolerates two holes. */
+    private static final int RUN_REACH = 3;
     private final int size;
     private final int hop;
     private final float[] window;
-    private final float[] ring;
-    private final double[] re;
-    private final double[] im;
+    private final SpectralFlatness spectrum;
+    /** The last samples of the lane (NaN and infinities as 0): the newest window and the two before it. */
+    private final float[] history;
     private final FloatSeries levels = new FloatSeries();
     private final FloatSeries flatness = new FloatSeries();
-    private long received;
+    /** Absolute sample index of {@code history[0]}. */
+    private long historyStart;
+    private int historyLength;
+    /** Last window whose level and flatness could make it noisy under any floor; -1 before the first. */
+    private int lastCandidate = -1;
 
     /**
      * Creates the detector for one lane.
@@ -45,84 +51,71 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
         for (int i = 0; i < size; i++) {
             window[i] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * i / size));
         }
-        this.ring = new float[size];
-        this.re = new double[size];
-        this.im = new double[size];
+        this.spectrum = new SpectralFlatness(size);
+        this.history = new float[size + RUN_REACH * hop + Math.max(size, 8192)];
     }
 
     @Override
     public void accept(float[] samples, int count) {
-        for (int i = 0; i < count; i++) {
-            float x = samples[i];
-            ring[(int) (received % size)] = x == x && !Float.isInfinite(x) ? x : 0f;
-            received++;
-            if (received >= size && (received - size) % hop == 0) {
-                analyse();
+        int i = 0;
+        while (i < count) {
+            if (historyLength == history.length) {
+                compact();
+            }
+            int n = Math.min(count - i, history.length - historyLength);
+            for (int k = 0; k < n; k++) {
+                float x = samples[i + k];
+                history[historyLength + k] = x == x && !Float.isInfinite(x) ? x : 0f;
+            }
+            historyLength += n;
+            i += n;
+            long end = historyStart + historyLength;
+            // Window w covers samples [w * hop, w * hop + size): one ends every hop once the first is full.
+            while ((long) levels.size() * hop + size <= end) {
+                analyse(levels.size());
             }
         }
     }
 
-    private void analyse() {
-        int base = (int) (received % size);
+    /** Keeps the samples of the windows a later candidate may still need (the two before the next one). */
+    private void compact() {
+        long keepFrom = Math.max(historyStart, (long) (levels.size() - RUN_REACH + 1) * hop);
+        int drop = (int) (keepFrom - historyStart);
+        System.arraycopy(history, drop, history, 0, historyLength - drop);
+        historyLength -= drop;
+        historyStart = keepFrom;
+    }
+
+    /**
+     * Measures window {@code w}. A window quieter than {@code burstMinDbfs} can never be noisy (the gate is at least
+     * that), so its spectrum is only computed when it lies inside a possible run, between two windows that could
+     * be noisy at most {@value #RUN_REACH} windows apart; its flatness is then part of that run's mean.
+     */
+    private void analyse(int w) {
+        int from = (int) ((long) w * hop - historyStart);
         double energy = 0;
         for (int i = 0; i < size; i++) {
-            float x = ring[(base + i) % size];
+            float x = history[from + i];
             energy += (double) x * x;
-            re[i] = x * window[i];
-            im[i] = 0;
         }
-        levels.add(toDb(energy / size));
-        fft(re, im);
-        double logSum = 0;
-        double sum = 0;
-        int bins = size / 2 - 1;
-        for (int k = 1; k <= bins; k++) {
-            double p = re[k] * re[k] + im[k] * im[k] + 1e-20;
-            logSum += Math.log(p);
-            sum += p;
+        float level = toDb(energy / size);
+        levels.add(level);
+        if (level < thresholds.burstMinDbfs()) {
+            flatness.add(Float.NaN);
+            return;
         }
-        flatness.add((float) (Math.exp(logSum / bins) / (sum / bins)));
-    }
-
-    /** In-place radix-2 decimation-in-time FFT (Cooley and Tukey 1965); length is a power of two. */
-    private static void fft(double[] re, double[] im) {
-        int n = re.length;
-        for (int i = 1, j = 0; i < n; i++) {
-            int bit = n >> 1;
-            for (; (j & bit) != 0; bit >>= 1) {
-                j ^= bit;
-            }
-            j ^= bit;
-            if (i < j) {
-                double t = re[i];
-                re[i] = re[j];
-                re[j] = t;
-                t = im[i];
-                im[i] = im[j];
-                im[j] = t;
-            }
-        }
-        for (int len = 2; len <= n; len <<= 1) {
-            double angle = -2 * Math.PI / len;
-            double wr = Math.cos(angle);
-            double wi = Math.sin(angle);
-            for (int i = 0; i < n; i += len) {
-                double cr = 1;
-                double ci = 0;
-                for (int k = 0; k < len / 2; k++) {
-                    int a = i + k;
-                    int b = a + len / 2;
-                    double xr = re[b] * cr - im[b] * ci;
-                    double xi = re[b] * ci + im[b] * cr;
-                    re[b] = re[a] - xr;
-                    im[b] = im[a] - xi;
-                    re[a] += xr;
-                    im[a] += xi;
-                    double t = cr * wr - ci * wi;
-                    ci = cr * wi + ci * wr;
-                    cr = t;
+        float flat = spectrum.flatness(history, from, window);
+        flatness.add(flat);
+        if (flat >= thresholds.burstFlatness()) {
+            if (lastCandidate >= 0 && w - lastCandidate <= RUN_REACH) {
+                for (int hole = lastCandidate + 1; hole < w; hole++) {
+                    if (Float.isNaN(flatness.get(hole))) {
+                        flatness.set(hole, spectrum.flatness(history, (int) ((long) hole * hop - historyStart),
+                                window));
+                    }
                 }
             }
+            lastCandidate = w;
         }
     }
 

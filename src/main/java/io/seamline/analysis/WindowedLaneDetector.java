@@ -59,6 +59,10 @@ abstract class WindowedLaneDetector implements LaneGapDetector {
             return values[i];
         }
 
+        void set(int i, float v) {
+            values[i] = v;
+        }
+
         float[] raw() {
             return values;
         }
