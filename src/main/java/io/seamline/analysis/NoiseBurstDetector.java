@@ -27,6 +27,7 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
     private final SpectralFlatness spectrum;
     /** The last samples of the lane (NaN and infinities as 0): the newest window and the two before it. */
     private final float[] history;
+    private final double[] energies = new double[4];
     private final FloatSeries levels = new FloatSeries();
     private final FloatSeries flatness = new FloatSeries();
     /** Absolute sample index of {@code history[0]}. */
@@ -72,7 +73,12 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
             long end = historyStart + historyLength;
             // Window w covers samples [w * hop, w * hop + size): one ends every hop once the first is full.
             while ((long) levels.size() * hop + size <= end) {
-                analyse(levels.size());
+                int w = levels.size();
+                int group = (int) Math.min(energies.length, (end - size) / hop + 1 - w);
+                measureEnergies(w, group);
+                for (int g = 0; g < group; g++) {
+                    analyse(w + g, energies[g]);
+                }
             }
         }
     }
@@ -87,31 +93,69 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
     }
 
     /**
+     * Energies (sums of squared samples, in sample order, in double) of {@code group} consecutive windows from
+     * {@code first} into {@link #energies}. Four windows are summed side by side, each in its own order, so the four
+     * chains of additions overlap instead of waiting for each other; every sum is the same number as alone.
+     */
+    private void measureEnergies(int first, int group) {
+        float[] h = history;
+        int a = (int) ((long) first * hop - historyStart);
+        if (group == 4) {
+            int b = a + hop;
+            int c = b + hop;
+            int d = c + hop;
+            double ea = 0;
+            double eb = 0;
+            double ec = 0;
+            double ed = 0;
+            for (int i = 0; i < size; i++) {
+                float xa = h[a + i];
+                float xb = h[b + i];
+                float xc = h[c + i];
+                float xd = h[d + i];
+                ea += (double) xa * xa;
+                eb += (double) xb * xb;
+                ec += (double) xc * xc;
+                ed += (double) xd * xd;
+            }
+            energies[0] = ea;
+            energies[1] = eb;
+            energies[2] = ec;
+            energies[3] = ed;
+            return;
+        }
+        for (int g = 0; g < group; g++) {
+            int from = a + g * hop;
+            double e = 0;
+            for (int i = 0; i < size; i++) {
+                float x = h[from + i];
+                e += (double) x * x;
+            }
+            energies[g] = e;
+        }
+    }
+
+    /**
      * Measures window {@code w}. A window quieter than {@code burstMinDbfs} can never be noisy (the gate is at least
      * that), so its spectrum is only computed when it lies inside a possible run, between two windows that could
      * be noisy at most {@value #RUN_REACH} windows apart; its flatness is then part of that run's mean.
      */
-    private void analyse(int w) {
-        int from = (int) ((long) w * hop - historyStart);
-        double energy = 0;
-        for (int i = 0; i < size; i++) {
-            float x = history[from + i];
-            energy += (double) x * x;
-        }
+    private void analyse(int w, double energy) {
         float level = toDb(energy / size);
         levels.add(level);
         if (level < thresholds.burstMinDbfs()) {
             flatness.add(Float.NaN);
             return;
         }
-        float flat = spectrum.flatness(history, from, window);
+        spectrum.load(history, (int) ((long) w * hop - historyStart), window);
+        float flat = spectrum.flatness();
         flatness.add(flat);
         if (flat >= thresholds.burstFlatness()) {
             if (lastCandidate >= 0 && w - lastCandidate <= RUN_REACH) {
                 for (int hole = lastCandidate + 1; hole < w; hole++) {
                     if (Float.isNaN(flatness.get(hole))) {
-                        flatness.set(hole, spectrum.flatness(history, (int) ((long) hole * hop - historyStart),
-                                window));
+                        spectrum.load(history, (int) ((long) hole * hop - historyStart), window);
+                        flatness.set(hole, spectrum.flatness());
                     }
                 }
             }

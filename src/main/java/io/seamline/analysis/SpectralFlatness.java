@@ -21,8 +21,8 @@ final class SpectralFlatness {
     private final int n;
     private final int half;
     private final int[] reverse;
-    private final double[] cos;
-    private final double[] sin;
+    private final double[] twiddles;
+    private final boolean radix2Last;
     private final double[] splitCos;
     private final double[] splitSin;
     private final double[] re;
@@ -44,11 +44,25 @@ final class SpectralFlatness {
         for (int i = 0; i < half; i++) {
             reverse[i] = Integer.reverse(i) >>> (32 - bits);
         }
-        this.cos = new double[half / 2];
-        this.sin = new double[half / 2];
-        for (int k = 0; k < half / 2; k++) {
-            cos[k] = Math.cos(2 * Math.PI * k / half);
-            sin[k] = Math.sin(2 * Math.PI * k / half);
+        // Twiddles of the radix-4 steps after the first, step by step: W^k, W^2k, W^3k with W = exp(-2 pi i / len)
+        // for k < len / 4; then those of a last radix-2 stage when log2(n/2) is odd.
+        this.twiddles = new double[6 * half + 2];
+        int at = 0;
+        int len = 16;
+        for (; len <= half; len <<= 2) {
+            for (int k = 0; k < len / 4; k++) {
+                for (int r = 1; r <= 3; r++) {
+                    twiddles[at++] = Math.cos(2 * Math.PI * r * k / len);
+                    twiddles[at++] = -Math.sin(2 * Math.PI * r * k / len);
+                }
+            }
+        }
+        this.radix2Last = half > 2 && (len >> 1) == half;
+        if (radix2Last) {
+            for (int k = 0; k < half / 2; k++) {
+                twiddles[at++] = Math.cos(2 * Math.PI * k / half);
+                twiddles[at++] = -Math.sin(2 * Math.PI * k / half);
+            }
         }
         this.splitCos = new double[half];
         this.splitSin = new double[half];
@@ -61,13 +75,14 @@ final class SpectralFlatness {
     }
 
     /**
-     * Flatness (0..1) of {@code samples[from .. from + n)} times {@code window}, each product rounded to float first.
+     * Loads {@code samples[from .. from + n)} times {@code window} (each product rounded to float, as the detector
+     * always did) for {@link #flatness()}.
      *
      * @param samples finite samples, full scale 1.0
      * @param from index of the first sample of the block
      * @param window the n window coefficients
      */
-    float flatness(float[] samples, int from, float[] window) {
+    void load(float[] samples, int from, float[] window) {
         double[] re = this.re;
         double[] im = this.im;
         for (int m = 0; m < half; m++) {
@@ -75,66 +90,172 @@ final class SpectralFlatness {
             re[r] = samples[from + 2 * m] * window[2 * m];
             im[r] = samples[from + 2 * m + 1] * window[2 * m + 1];
         }
+    }
+
+    /** Flatness (0..1) of the block last given to {@link #load}. */
+    float flatness() {
+        double[] re = this.re;
+        double[] im = this.im;
         transform(re, im);
-        // X[k] = E[k] + W^k O[k], E and O the spectra of the even and odd samples, W = exp(-2 pi i / n).
-        double logBinary = 0;
-        double mantissas = 1;
-        double sum = 0;
+        // Four running sums and products side by side so that no chain of operations waits on another.
         int bins = half - 1;
-        for (int k = 1; k <= bins; k++) {
-            double ar = re[k];
-            double ai = im[k];
-            double br = re[half - k];
-            double bi = -im[half - k];
-            double er = 0.5 * (ar + br);
-            double ei = 0.5 * (ai + bi);
-            double or = 0.5 * (ai - bi);
-            double oi = -0.5 * (ar - br);
-            double wr = splitCos[k];
-            double wi = -splitSin[k];
-            double xr = er + (wr * or - wi * oi);
-            double xi = ei + (wr * oi + wi * or);
-            double p = xr * xr + xi * xi + 1e-20;
-            sum += p;
-            mantissas *= p;
-            if ((k & 3) == 0 || k == bins) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double p0 = 1;
+        double p1 = 1;
+        double p2 = 1;
+        double p3 = 1;
+        long exponents = 0;
+        int k = 1;
+        for (; k + 3 <= bins; k += 4) {
+            double a = power(k);
+            double b = power(k + 1);
+            double c = power(k + 2);
+            double d = power(k + 3);
+            s0 += a;
+            s1 += b;
+            s2 += c;
+            s3 += d;
+            p0 *= a;
+            p1 *= b;
+            p2 *= c;
+            p3 *= d;
+            if ((k & 15) == 13) {
                 // Powers lie in [1e-20, n^2]: four of them times a mantissa in [1, 2) stay far inside double range.
-                long raw = Double.doubleToRawLongBits(mantissas);
-                logBinary += (int) (raw >>> 52) - 1023;
-                mantissas = Double.longBitsToDouble((raw & MANTISSA_BITS) | EXPONENT_ONE);
+                exponents += exponent(p0) + exponent(p1) + exponent(p2) + exponent(p3);
+                p0 = mantissa(p0);
+                p1 = mantissa(p1);
+                p2 = mantissa(p2);
+                p3 = mantissa(p3);
             }
         }
-        double logSum = logBinary * LN2 + Math.log(mantissas);
+        for (; k <= bins; k++) {
+            double a = power(k);
+            s0 += a;
+            p0 *= a;
+        }
+        exponents += exponent(p0) + exponent(p1) + exponent(p2) + exponent(p3);
+        double product = mantissa(p0) * mantissa(p1) * mantissa(p2) * mantissa(p3);
+        double sum = (s0 + s1) + (s2 + s3);
+        double logSum = exponents * LN2 + Math.log(product);
         return (float) (Math.exp(logSum / bins) / (sum / bins));
     }
 
-    /** In-place radix-2 decimation-in-time FFT of bit-reversed input (Cooley and Tukey 1965), forward sign. */
+    /** Power of bin k (1 to n/2 - 1) of the real block, from the half-length complex transform, plus 1e-20. */
+    private double power(int k) {
+        // X[k] = E[k] + W^k O[k], E and O the spectra of the even and odd samples, W = exp(-2 pi i / n).
+        double ar = re[k];
+        double ai = im[k];
+        double br = re[half - k];
+        double bi = -im[half - k];
+        double er = 0.5 * (ar + br);
+        double ei = 0.5 * (ai + bi);
+        double or = 0.5 * (ai - bi);
+        double oi = -0.5 * (ar - br);
+        double wr = splitCos[k];
+        double wi = -splitSin[k];
+        double xr = er + (wr * or - wi * oi);
+        double xi = ei + (wr * oi + wi * or);
+        return xr * xr + xi * xi + 1e-20;
+    }
+
+    /** Binary exponent of a positive normal double. */
+    private static int exponent(double v) {
+        return (int) (Double.doubleToRawLongBits(v) >>> 52) - 1023;
+    }
+
+    /** A positive normal double scaled by a power of two into [1, 2). */
+    private static double mantissa(double v) {
+        return Double.longBitsToDouble((Double.doubleToRawLongBits(v) & MANTISSA_BITS) | EXPONENT_ONE);
+    }
+
+    /**
+     * In-place decimation-in-time FFT of bit-reversed input (Cooley and Tukey 1965), forward sign, in radix-4 steps
+     * (three twiddle multiplications per four points, one pass over the data instead of two radix-2 stages), and
+     * one radix-2 stage at the end when log2 of the length is odd.
+     */
     private void transform(double[] re, double[] im) {
         int size = half;
-        for (int i = 0; i < size; i += 2) {
-            double tr = re[i + 1];
-            double ti = im[i + 1];
-            re[i + 1] = re[i] - tr;
-            im[i + 1] = im[i] - ti;
-            re[i] += tr;
-            im[i] += ti;
+        for (int i = 0; i < size; i += 4) {
+            double r0 = re[i];
+            double i0 = im[i];
+            double r1 = re[i + 1];
+            double i1 = im[i + 1];
+            double r2 = re[i + 2];
+            double i2 = im[i + 2];
+            double r3 = re[i + 3];
+            double i3 = im[i + 3];
+            // Bit-reversed order holds the residues 0, 2, 1, 3: X[m] = sum over r of (-i)^(r m) x[r].
+            double ar = r0 + r1;
+            double ai = i0 + i1;
+            double br = r0 - r1;
+            double bi = i0 - i1;
+            double cr = r2 + r3;
+            double ci = i2 + i3;
+            double dr = i2 - i3;
+            double di = -(r2 - r3);
+            re[i] = ar + cr;
+            im[i] = ai + ci;
+            re[i + 2] = ar - cr;
+            im[i + 2] = ai - ci;
+            re[i + 1] = br + dr;
+            im[i + 1] = bi + di;
+            re[i + 3] = br - dr;
+            im[i + 3] = bi - di;
         }
-        for (int len = 4; len <= size; len <<= 1) {
-            int h = len >> 1;
-            int stride = size / len;
+        double[] w = twiddles;
+        int at = 0;
+        int len = 16;
+        for (; len <= size; len <<= 2) {
+            int q = len >> 2;
             for (int i = 0; i < size; i += len) {
-                for (int k = 0; k < h; k++) {
-                    double wr = cos[k * stride];
-                    double wi = -sin[k * stride];
+                for (int k = 0, t = at; k < q; k++, t += 6) {
                     int a = i + k;
-                    int b = a + h;
-                    double xr = re[b] * wr - im[b] * wi;
-                    double xi = re[b] * wi + im[b] * wr;
-                    re[b] = re[a] - xr;
-                    im[b] = im[a] - xi;
-                    re[a] += xr;
-                    im[a] += xi;
+                    int b = a + q;
+                    int c = b + q;
+                    int d = c + q;
+                    // Positions a, b, c, d hold the sub-transforms of residues 0, 2, 1, 3.
+                    double t0r = re[a];
+                    double t0i = im[a];
+                    double t1r = re[c] * w[t] - im[c] * w[t + 1];
+                    double t1i = re[c] * w[t + 1] + im[c] * w[t];
+                    double t2r = re[b] * w[t + 2] - im[b] * w[t + 3];
+                    double t2i = re[b] * w[t + 3] + im[b] * w[t + 2];
+                    double t3r = re[d] * w[t + 4] - im[d] * w[t + 5];
+                    double t3i = re[d] * w[t + 5] + im[d] * w[t + 4];
+                    double sr = t0r + t2r;
+                    double si = t0i + t2i;
+                    double mr = t0r - t2r;
+                    double mi = t0i - t2i;
+                    double pr = t1r + t3r;
+                    double pi = t1i + t3i;
+                    // -i (T1 - T3)
+                    double nr = t1i - t3i;
+                    double ni = -(t1r - t3r);
+                    re[a] = sr + pr;
+                    im[a] = si + pi;
+                    re[c] = sr - pr;
+                    im[c] = si - pi;
+                    re[b] = mr + nr;
+                    im[b] = mi + ni;
+                    re[d] = mr - nr;
+                    im[d] = mi - ni;
                 }
+            }
+            at += 6 * q;
+        }
+        if (radix2Last) {
+            int h = size >> 1;
+            for (int k = 0, t = at; k < h; k++, t += 2) {
+                int b = k + h;
+                double xr = re[b] * w[t] - im[b] * w[t + 1];
+                double xi = re[b] * w[t + 1] + im[b] * w[t];
+                re[b] = re[k] - xr;
+                im[b] = im[k] - xi;
+                re[k] += xr;
+                im[k] += xi;
             }
         }
     }
