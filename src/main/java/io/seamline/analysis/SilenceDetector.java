@@ -59,21 +59,34 @@ public final class SilenceDetector extends WindowedLaneDetector {
 
     @Override
     public void accept(float[] samples, int count) {
-        for (int i = 0; i < count; i++) {
-            float x = samples[i];
-            if (x != x || Float.isInfinite(x)) {
-                x = 0f;
-            }
-            energy += (double) x * x;
+        int i = 0;
+        while (i < count) {
+            // Up to the end of the hop: the same sums in the same order as sample by sample, without the checks.
+            int end = Math.min(count, i + hop - filled);
+            double e = energy;
+            boolean same = constant;
             if (filled == 0) {
-                first = x;
-            } else if (x != first) {
-                constant = false;
+                first = clean(samples[i]);
             }
-            if (++filled == hop) {
+            float f = first;
+            for (int k = i; k < end; k++) {
+                float x = clean(samples[k]);
+                e += (double) x * x;
+                same &= x == f;
+            }
+            energy = e;
+            constant = same;
+            filled += end - i;
+            i = end;
+            if (filled == hop) {
                 endHop();
             }
         }
+    }
+
+    /** NaN and infinities count as 0 (they belong to {@link CorruptSampleDetector}). */
+    private static float clean(float x) {
+        return x != x || Float.isInfinite(x) ? 0f : x;
     }
 
     private void endHop() {
