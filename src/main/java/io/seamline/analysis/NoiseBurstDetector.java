@@ -21,6 +21,12 @@ import java.util.Locale;
 public final class NoiseBurstDetector extends WindowedLaneDetector {
     /** Windows at most this far apart (in hops) can belong to one burst: a run tolerates two holes. */
     private static final int RUN_REACH = 3;
+    /**
+     * A window is skipped when its flatness bound ({@link SpectralFlatness#upperBound}) is under this fraction of
+     * the threshold: the 0.1% margin is far above the rounding of the bound (about 1e-13 relative), so a skipped
+     * window's flatness, rounded to float, is under the threshold.
+     */
+    private static final double PRUNE_MARGIN = 0.999;
     private final int size;
     private final int hop;
     private final float[] window;
@@ -137,8 +143,9 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
 
     /**
      * Measures window {@code w}. A window quieter than {@code burstMinDbfs} can never be noisy (the gate is at least
-     * that), so its spectrum is only computed when it lies inside a possible run, between two windows that could
-     * be noisy at most {@value #RUN_REACH} windows apart; its flatness is then part of that run's mean.
+     * that), nor can one whose flatness bound is under the threshold; so the spectrum of such a window is only
+     * computed when it lies inside a possible run, between two windows that could be noisy at most
+     * {@value #RUN_REACH} windows apart, where its flatness is part of that run's mean.
      */
     private void analyse(int w, double energy) {
         float level = toDb(energy / size);
@@ -147,7 +154,14 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
             flatness.add(Float.NaN);
             return;
         }
-        spectrum.load(history, (int) ((long) w * hop - historyStart), window);
+        int from = (int) ((long) w * hop - historyStart);
+        double pruneUnder = PRUNE_MARGIN * thresholds.burstFlatness();
+        if (spectrum.upperBound(history, from, window, pruneUnder) < pruneUnder) {
+            // Provably under the flatness threshold, so never noisy: its spectrum is needed only as a hole.
+            flatness.add(Float.NaN);
+            return;
+        }
+        spectrum.load(history, from, window);
         float flat = spectrum.flatness();
         flatness.add(flat);
         if (flat >= thresholds.burstFlatness()) {

@@ -18,6 +18,8 @@ final class SpectralFlatness {
     private static final double LN2 = Math.log(2);
     private static final long MANTISSA_BITS = 0x000F_FFFF_FFFF_FFFFL;
     private static final long EXPONENT_ONE = 1023L << 52;
+    /** Order of the linear predictor behind {@link #upperBound}. */
+    static final int BOUND_ORDER = 8;
     private final int n;
     private final int half;
     private final int[] reverse;
@@ -27,6 +29,12 @@ final class SpectralFlatness {
     private final double[] splitSin;
     private final double[] re;
     private final double[] im;
+    /** The windowed block in time order with its first {@link #BOUND_ORDER} values again at the end. */
+    private final double[] windowed;
+    private final double[] lags = new double[BOUND_ORDER + 1];
+    private final double[] predictor = new double[BOUND_ORDER + 1];
+    private final double[] previous = new double[BOUND_ORDER + 1];
+    private final double[] errors = new double[BOUND_ORDER + 1];
 
     /**
      * Prepares the tables for blocks of {@code n} samples.
@@ -72,6 +80,7 @@ final class SpectralFlatness {
         }
         this.re = new double[half];
         this.im = new double[half];
+        this.windowed = new double[n + BOUND_ORDER];
     }
 
     /**
@@ -90,6 +99,138 @@ final class SpectralFlatness {
             re[r] = samples[from + 2 * m] * window[2 * m];
             im[r] = samples[from + 2 * m + 1] * window[2 * m + 1];
         }
+    }
+
+    /**
+     * An upper bound of the flatness of {@code samples[from .. from + n)} times {@code window} (what {@link #load}
+     * then {@link #flatness()} give, up to rounding), from a few circular autocorrelation lags in the time domain,
+     * or 1 when none can be given. It tries order 2 first and goes on to order {@value #BOUND_ORDER} only when the
+     * first bound is not under {@code below}: most speech windows are already far under a useful threshold there.
+     *
+     * <p>Why it bounds. The n-point periodogram P_k of the windowed block y is the spectrum of the circulant
+     * covariance whose first row is the circular autocorrelation of y. Replace P_0 and P_{n/2} (not part of the
+     * flatness) by A, the mean power of bins 1 to n/2 - 1 (1e-20 included), and add 1e-20 to the other bins: the
+     * result Q is still the spectrum of a positive definite circulant C, with r[m] = circular autocorrelation of y
+     * + (A - P_0) / n + (-1)^m (A - P_{n/2}) / n (- 2e-20 / n for even m), and r[0] = A. The determinant of C,
+     * the product of all Q_k, is the product of C's successive one-step prediction errors (Cholesky), which never
+     * grow with the order; so det C is at most E_0 ... E_(p-1) E_p^(n-p) with E_j the Levinson-Durbin errors of
+     * order j (Levinson 1947, Durbin 1960). Since the product of Q_k is A^2 times the square of the product of the
+     * flatness bins, log GM is at most (log det C - 2 log A) / (2 (n/2 - 1)), and the flatness GM / A at most
+     * the exponent of that minus log A. Speech, whose short predictors remove most of its energy, comes out far
+     * below the noise-burst threshold; white noise comes out near 1.
+     *
+     * @param below the bound the caller hopes to get under (it decides whether the higher order is worth it)
+     */
+    double upperBound(float[] samples, int from, float[] window, double below) {
+        double[] y = windowed;
+        for (int i = 0; i < n; i++) {
+            y[i] = samples[from + i] * window[i];
+        }
+        for (int i = 0; i < BOUND_ORDER; i++) {
+            y[n + i] = y[i];
+        }
+        double sum = 0;
+        double alternating = 0;
+        double c0 = 0;
+        double c1 = 0;
+        double c2 = 0;
+        for (int i = 0; i < n; i += 2) {
+            double a = y[i];
+            double b = y[i + 1];
+            sum += a + b;
+            alternating += a - b;
+            c0 += a * a + b * b;
+            c1 += a * b + b * y[i + 2];
+            c2 += a * y[i + 2] + b * y[i + 3];
+        }
+        double p0 = sum * sum;
+        double pHalf = alternating * alternating;
+        double mean = (n * c0 - p0 - pHalf) / (2.0 * (half - 1)) + 1e-20;
+        if (!(mean > 0) || !Double.isFinite(mean)) {
+            return 1;
+        }
+        double[] r = lags;
+        r[0] = mean;
+        r[1] = c1 + (mean - p0) / n - (mean - pHalf) / n;
+        r[2] = c2 + (mean - p0) / n + (mean - pHalf) / n - 2e-20 / n;
+        double[] errors = this.errors;
+        errors[0] = mean;
+        int done = levinson(r, 0, 2);
+        if (done < 2) {
+            return 1;
+        }
+        double bound = bound(2, mean);
+        if (bound < below) {
+            return bound;
+        }
+        // Not low enough yet: lags 3 to BOUND_ORDER and the predictor carried on to that order.
+        double c3 = 0;
+        double c4 = 0;
+        double c5 = 0;
+        double c6 = 0;
+        double c7 = 0;
+        double c8 = 0;
+        for (int i = 0; i < n; i += 2) {
+            double a = y[i];
+            double b = y[i + 1];
+            c3 += a * y[i + 3] + b * y[i + 4];
+            c4 += a * y[i + 4] + b * y[i + 5];
+            c5 += a * y[i + 5] + b * y[i + 6];
+            c6 += a * y[i + 6] + b * y[i + 7];
+            c7 += a * y[i + 7] + b * y[i + 8];
+            c8 += a * y[i + 8] + b * y[i + 9];
+        }
+        double odd = (mean - p0) / n - (mean - pHalf) / n;
+        double even = (mean - p0) / n + (mean - pHalf) / n - 2e-20 / n;
+        r[3] = c3 + odd;
+        r[4] = c4 + even;
+        r[5] = c5 + odd;
+        r[6] = c6 + even;
+        r[7] = c7 + odd;
+        r[8] = c8 + even;
+        if (levinson(r, 2, BOUND_ORDER) < BOUND_ORDER) {
+            return 1;
+        }
+        return Math.min(bound, bound(BOUND_ORDER, mean));
+    }
+
+    /**
+     * Carries the Levinson-Durbin recursion from order {@code from} to {@code to} on the lags {@code r}, keeping
+     * the prediction error of each order in {@link #errors}; returns the highest order reached with a positive
+     * error (numerically singular lags stop it early).
+     */
+    private int levinson(double[] r, int from, int to) {
+        double[] a = predictor;
+        double[] prev = previous;
+        double error = errors[from];
+        for (int order = from + 1; order <= to; order++) {
+            double acc = r[order];
+            for (int j = 1; j < order; j++) {
+                acc -= a[j] * r[order - j];
+            }
+            double k = acc / error;
+            System.arraycopy(a, 0, prev, 0, order);
+            a[order] = k;
+            for (int j = 1; j < order; j++) {
+                a[j] = prev[j] - k * prev[order - j];
+            }
+            error *= 1 - k * k;
+            if (!(error > 0) || Math.abs(k) >= 1) {
+                return order - 1;
+            }
+            errors[order] = error;
+        }
+        return to;
+    }
+
+    /** The flatness bound from the prediction errors up to order {@code p}: see {@link #upperBound}. */
+    private double bound(int p, double mean) {
+        double logDet = (n - p) * Math.log(errors[p]);
+        for (int j = 0; j < p; j++) {
+            logDet += Math.log(errors[j]);
+        }
+        double bound = Math.exp((logDet - 2 * Math.log(mean)) / (2.0 * (half - 1)) - Math.log(mean));
+        return Double.isFinite(bound) ? bound : 1;
     }
 
     /** Flatness (0..1) of the block last given to {@link #load}. */
