@@ -35,6 +35,10 @@ final class SpectralFlatness {
     private final double[] predictor = new double[BOUND_ORDER + 1];
     private final double[] previous = new double[BOUND_ORDER + 1];
     private final double[] errors = new double[BOUND_ORDER + 1];
+    /** Order the Levinson-Durbin recursion has reached for the current block (0 before it starts). */
+    private int reached;
+    private double oddCorrection;
+    private double evenCorrection;
 
     /**
      * Prepares the tables for blocks of {@code n} samples.
@@ -80,7 +84,7 @@ final class SpectralFlatness {
         }
         this.re = new double[half];
         this.im = new double[half];
-        this.windowed = new double[n + BOUND_ORDER];
+        this.windowed = new double[n + BOUND_ORDER + 2];
     }
 
     /**
@@ -122,11 +126,36 @@ final class SpectralFlatness {
      * @param below the bound the caller hopes to get under (it decides whether the higher order is worth it)
      */
     double upperBound(float[] samples, int from, float[] window, double below) {
+        double mean = lowLags(samples, from, window);
+        if (!(mean > 0) || !Double.isFinite(mean)) {
+            return 1;
+        }
+        errors[0] = mean;
+        reached = 0;
+        if (levinson(2) < 2) {
+            return 1;
+        }
+        double bound = bound(2, mean);
+        if (bound < below) {
+            return bound;
+        }
+        highLags();
+        if (levinson(BOUND_ORDER) < BOUND_ORDER) {
+            return bound;
+        }
+        return Math.min(bound, bound(BOUND_ORDER, mean));
+    }
+
+    /**
+     * Windows the block into {@link #windowed} and puts lags 0 to 2 of r into {@link #lags}, with the corrections
+     * of lags 3 and up in {@link #oddCorrection} and {@link #evenCorrection}; returns A (= r[0]).
+     */
+    private double lowLags(float[] samples, int from, float[] window) {
         double[] y = windowed;
         for (int i = 0; i < n; i++) {
             y[i] = samples[from + i] * window[i];
         }
-        for (int i = 0; i < BOUND_ORDER; i++) {
+        for (int i = 0; i < BOUND_ORDER + 2; i++) {
             y[n + i] = y[i];
         }
         double sum = 0;
@@ -137,33 +166,27 @@ final class SpectralFlatness {
         for (int i = 0; i < n; i += 2) {
             double a = y[i];
             double b = y[i + 1];
+            double c = y[i + 2];
             sum += a + b;
             alternating += a - b;
             c0 += a * a + b * b;
-            c1 += a * b + b * y[i + 2];
-            c2 += a * y[i + 2] + b * y[i + 3];
+            c1 += a * b + b * c;
+            c2 += a * c + b * y[i + 3];
         }
         double p0 = sum * sum;
         double pHalf = alternating * alternating;
         double mean = (n * c0 - p0 - pHalf) / (2.0 * (half - 1)) + 1e-20;
-        if (!(mean > 0) || !Double.isFinite(mean)) {
-            return 1;
-        }
-        double[] r = lags;
-        r[0] = mean;
-        r[1] = c1 + (mean - p0) / n - (mean - pHalf) / n;
-        r[2] = c2 + (mean - p0) / n + (mean - pHalf) / n - 2e-20 / n;
-        double[] errors = this.errors;
-        errors[0] = mean;
-        int done = levinson(r, 0, 2);
-        if (done < 2) {
-            return 1;
-        }
-        double bound = bound(2, mean);
-        if (bound < below) {
-            return bound;
-        }
-        // Not low enough yet: lags 3 to BOUND_ORDER and the predictor carried on to that order.
+        oddCorrection = (mean - p0) / n - (mean - pHalf) / n;
+        evenCorrection = (mean - p0) / n + (mean - pHalf) / n - 2e-20 / n;
+        lags[0] = mean;
+        lags[1] = c1 + oddCorrection;
+        lags[2] = c2 + evenCorrection;
+        return mean;
+    }
+
+    /** Lags 3 to {@value #BOUND_ORDER} of r into {@link #lags}, after {@link #lowLags}. */
+    private void highLags() {
+        double[] y = windowed;
         double c3 = 0;
         double c4 = 0;
         double c5 = 0;
@@ -173,64 +196,82 @@ final class SpectralFlatness {
         for (int i = 0; i < n; i += 2) {
             double a = y[i];
             double b = y[i + 1];
-            c3 += a * y[i + 3] + b * y[i + 4];
-            c4 += a * y[i + 4] + b * y[i + 5];
-            c5 += a * y[i + 5] + b * y[i + 6];
-            c6 += a * y[i + 6] + b * y[i + 7];
-            c7 += a * y[i + 7] + b * y[i + 8];
-            c8 += a * y[i + 8] + b * y[i + 9];
+            double y3 = y[i + 3];
+            double y4 = y[i + 4];
+            double y5 = y[i + 5];
+            double y6 = y[i + 6];
+            double y7 = y[i + 7];
+            double y8 = y[i + 8];
+            c3 += a * y3 + b * y4;
+            c4 += a * y4 + b * y5;
+            c5 += a * y5 + b * y6;
+            c6 += a * y6 + b * y7;
+            c7 += a * y7 + b * y8;
+            c8 += a * y8 + b * y[i + 9];
         }
-        double odd = (mean - p0) / n - (mean - pHalf) / n;
-        double even = (mean - p0) / n + (mean - pHalf) / n - 2e-20 / n;
-        r[3] = c3 + odd;
-        r[4] = c4 + even;
-        r[5] = c5 + odd;
-        r[6] = c6 + even;
-        r[7] = c7 + odd;
-        r[8] = c8 + even;
-        if (levinson(r, 2, BOUND_ORDER) < BOUND_ORDER) {
-            return 1;
-        }
-        return Math.min(bound, bound(BOUND_ORDER, mean));
+        lags[3] = c3 + oddCorrection;
+        lags[4] = c4 + evenCorrection;
+        lags[5] = c5 + oddCorrection;
+        lags[6] = c6 + evenCorrection;
+        lags[7] = c7 + oddCorrection;
+        lags[8] = c8 + evenCorrection;
     }
 
     /**
-     * Carries the Levinson-Durbin recursion from order {@code from} to {@code to} on the lags {@code r}, keeping
+     * Carries the Levinson-Durbin recursion on {@link #lags} from the order reached so far up to {@code to}, keeping
      * the prediction error of each order in {@link #errors}; returns the highest order reached with a positive
      * error (numerically singular lags stop it early).
      */
-    private int levinson(double[] r, int from, int to) {
+    private int levinson(int to) {
+        double[] r = lags;
         double[] a = predictor;
         double[] prev = previous;
-        double error = errors[from];
-        for (int order = from + 1; order <= to; order++) {
+        double error = errors[reached];
+        for (int order = reached + 1; order <= to; order++) {
             double acc = r[order];
             for (int j = 1; j < order; j++) {
                 acc -= a[j] * r[order - j];
             }
             double k = acc / error;
-            System.arraycopy(a, 0, prev, 0, order);
+            for (int j = 1; j < order; j++) {
+                prev[j] = a[j];
+            }
             a[order] = k;
             for (int j = 1; j < order; j++) {
                 a[j] = prev[j] - k * prev[order - j];
             }
             error *= 1 - k * k;
             if (!(error > 0) || Math.abs(k) >= 1) {
-                return order - 1;
+                reached = order - 1;
+                return reached;
             }
             errors[order] = error;
         }
+        reached = to;
         return to;
     }
 
     /** The flatness bound from the prediction errors up to order {@code p}: see {@link #upperBound}. */
     private double bound(int p, double mean) {
-        double logDet = (n - p) * Math.log(errors[p]);
+        // Each error is at most A and positive; their product is taken in one go unless it could underflow.
+        double product = 1;
         for (int j = 0; j < p; j++) {
-            logDet += Math.log(errors[j]);
+            product *= errors[j] / mean;
         }
-        double bound = Math.exp((logDet - 2 * Math.log(mean)) / (2.0 * (half - 1)) - Math.log(mean));
+        double logProduct = product > 1e-280 ? Math.log(product) : sumOfLogs(p, mean);
+        double logDet = (n - p) * Math.log(errors[p] / mean) + logProduct;
+        // log det C - 2 log A over 2 (n/2 - 1) minus log A, with every error measured in units of A:
+        // n log A - 2 log A = 2 (n/2 - 1) log A cancels the last term.
+        double bound = Math.exp(logDet / (2.0 * (half - 1)));
         return Double.isFinite(bound) ? bound : 1;
+    }
+
+    private double sumOfLogs(int p, double mean) {
+        double sum = 0;
+        for (int j = 0; j < p; j++) {
+            sum += Math.log(errors[j] / mean);
+        }
+        return sum;
     }
 
     /** Flatness (0..1) of the block last given to {@link #load}. */
