@@ -124,14 +124,15 @@ final class PcmScratchFile implements CorrelationInput {
      *
      * @param envelope what {@link EnvelopeCorrelation#envelope} gives for this lane (null for none)
      */
-    PcmScratchFile withEnvelope(float[] envelope) {
+    synchronized PcmScratchFile withEnvelope(float[] envelope) {
         this.envelope = envelope;
         this.envelopeKnown = true;
         return this;
     }
 
+    /** Synchronized: lanes are aligned on several threads against one reference. */
     @Override
-    public float[] energyEnvelope() {
+    public synchronized float[] energyEnvelope() {
         if (!envelopeKnown) {
             envelope = EnvelopeCorrelation.envelope(this);
             envelopeKnown = true;
