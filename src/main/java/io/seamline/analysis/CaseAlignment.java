@@ -132,13 +132,13 @@ final class CaseAlignment {
     }
 
     /**
-     * Places every lane but the reference on it, one lane per thread on as many threads as there are processors
+     * Places every lane but the reference on it, one lane per thread on up to twice as many threads as there are processors
      * (each with its own {@link Aligner} and {@link SpliceDetector}, which are not thread-safe; the signals are only
      * read); null for the reference lane. The result of each lane depends only on its own signal and the
      * reference's, so it is the same as placing the lanes one after the other.
      */
     private List<Placement> placeAll(Reference reference, List<AudioEvidenceAnalyzer.AudioLane> audio) {
-        int threads = Math.max(1, Math.min(audio.size(), Runtime.getRuntime().availableProcessors()));
+        int threads = Math.max(1, Math.min(audio.size(), 2 * Runtime.getRuntime().availableProcessors()));
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "seamline-align");
             t.setDaemon(true);
