@@ -42,14 +42,15 @@ final class LaneTaps implements FrameSink {
         this.envelopes = new EnvelopeCorrelation.Streamed[channels];
         this.scratch = scratchPrefix == null ? null : new PcmScratchFile[channels];
         for (int c = 0; c < channels; c++) {
-            pyramids[c] = new WaveformPyramidBuilder(sampleRateHz, 1);
-            envelopes[c] = new EnvelopeCorrelation.Streamed(sampleRateHz);
+            pyramids[c] = WaveformPyramidBuilder.ofSixteenBitSamples(sampleRateHz, 1, exactIn16Bits);
+            // The envelope always sees 16-bit values: the samples themselves or their rounding to 16 bits.
+            envelopes[c] = new EnvelopeCorrelation.Streamed(sampleRateHz, true);
             if (scratch != null) {
                 scratch[c] = new PcmScratchFile(scratchPrefix.resolveSibling(scratchPrefix.getFileName() + "-" + c
                         + ".pcm"), sampleRateHz);
             }
         }
-        this.gaps = new AllLanesGapDetector(sampleRateHz, channels, thresholds);
+        this.gaps = new AllLanesGapDetector(sampleRateHz, channels, thresholds, exactIn16Bits);
     }
 
     @Override

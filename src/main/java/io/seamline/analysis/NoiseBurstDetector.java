@@ -34,6 +34,8 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
     /** The last samples of the lane (NaN and infinities as 0): the newest window and the two before it. */
     private final float[] history;
     private final double[] energies = new double[4];
+    private final double[] hopEnergies = new double[7];
+    private final boolean sixteenBit;
     private final FloatSeries levels = new FloatSeries();
     private final FloatSeries flatness = new FloatSeries();
     /** Absolute sample index of {@code history[0]}. */
@@ -50,6 +52,19 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
      * @param thresholds thresholds (the burst fields are used)
      */
     public NoiseBurstDetector(int sampleRateHz, int lane, GapThresholds thresholds) {
+        this(sampleRateHz, lane, thresholds, false);
+    }
+
+    /**
+     * Creates the detector for one lane.
+     *
+     * @param sampleRateHz lane sample rate
+     * @param lane lane index reported in findings
+     * @param thresholds thresholds (the burst fields are used)
+     * @param sixteenBit every sample is a 16-bit value / 32768: squares are then multiples of 2^-30 and a window's
+     *     energy is exact in double in any order, so it is the sum of its four hops' energies, each hop summed once
+     */
+    public NoiseBurstDetector(int sampleRateHz, int lane, GapThresholds thresholds, boolean sixteenBit) {
         super(sampleRateHz, lane, thresholds);
         int wanted = (int) Math.max(16, Math.min(1 << 16, thresholds.burstWindowMs() * sampleRateHz / 1000.0));
         this.size = Integer.highestOneBit(wanted);
@@ -59,6 +74,7 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
             window[i] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * i / size));
         }
         this.spectrum = new SpectralFlatness(size);
+        this.sixteenBit = sixteenBit && size <= 1 << 20;
         this.history = new float[size + RUN_REACH * hop + Math.max(size, 8192)];
     }
 
@@ -106,6 +122,25 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
     private void measureEnergies(int first, int group) {
         float[] h = history;
         int a = (int) ((long) first * hop - historyStart);
+        if (sixteenBit) {
+            // Exact sums (see the constructor): window w + g is hops w + g .. w + g + 3.
+            for (int j = 0; j < group + 3; j++) {
+                int from = a + j * hop;
+                double e0 = 0;
+                double e1 = 0;
+                for (int i = from; i < from + hop; i += 2) {
+                    float x = h[i];
+                    float y = h[i + 1];
+                    e0 += (double) x * x;
+                    e1 += (double) y * y;
+                }
+                hopEnergies[j] = e0 + e1;
+            }
+            for (int g = 0; g < group; g++) {
+                energies[g] = (hopEnergies[g] + hopEnergies[g + 1]) + (hopEnergies[g + 2] + hopEnergies[g + 3]);
+            }
+            return;
+        }
         if (group == 4) {
             int b = a + hop;
             int c = b + hop;

@@ -38,6 +38,7 @@ public final class SilenceDetector extends WindowedLaneDetector {
     private static final double SPEECH_CONTEXT_MS = 300;
 
     private final int hop;
+    private final boolean sixteenBit;
     private final FloatSeries hopEnergy = new FloatSeries();
     private final FloatSeries hopDigital = new FloatSeries();
     private double energy;
@@ -53,8 +54,22 @@ public final class SilenceDetector extends WindowedLaneDetector {
      * @param thresholds thresholds (the silence and floor fields are used)
      */
     public SilenceDetector(int sampleRateHz, int lane, GapThresholds thresholds) {
+        this(sampleRateHz, lane, thresholds, false);
+    }
+
+    /**
+     * Creates the detector for one lane.
+     *
+     * @param sampleRateHz lane sample rate
+     * @param lane lane index reported in findings
+     * @param thresholds thresholds (the silence and floor fields are used)
+     * @param sixteenBit every sample is a 16-bit value / 32768: a hop's squares are then multiples of 2^-30 whose
+     *     sums stay exact in double, so they are added four at a time (the same sums, without waiting on each add)
+     */
+    public SilenceDetector(int sampleRateHz, int lane, GapThresholds thresholds, boolean sixteenBit) {
         super(sampleRateHz, lane, thresholds);
         this.hop = (int) Math.max(1, Math.round(thresholds.silenceWindowMs() * sampleRateHz / 2000.0));
+        this.sixteenBit = sixteenBit && hop <= 1 << 20;
     }
 
     @Override
@@ -69,7 +84,20 @@ public final class SilenceDetector extends WindowedLaneDetector {
                 first = clean(samples[i]);
             }
             float f = first;
-            for (int k = i; k < end; k++) {
+            int k = i;
+            if (sixteenBit) {
+                double e0 = 0;
+                double e1 = 0;
+                for (; k + 1 < end; k += 2) {
+                    float x = samples[k];
+                    float y = samples[k + 1];
+                    e0 += (double) x * x;
+                    e1 += (double) y * y;
+                    same &= x == f & y == f;
+                }
+                e += e0 + e1;
+            }
+            for (; k < end; k++) {
                 float x = clean(samples[k]);
                 e += (double) x * x;
                 same &= x == f;
