@@ -61,7 +61,10 @@ final class PcmScratchFile implements CorrelationInput {
         }
     }
 
-    /** The 16-bit value {@link #append} stores for a sample in [-1, 1]: value * 32768 rounded, clamped; 0 if invalid. */
+    /**
+     * The 16-bit value {@link #append} stores for a sample in [-1, 1]: value * 32768 rounded and clamped, 0 if the
+     * value is not finite.
+     */
     static short quantize(float f) {
         // The inverse of read(): 16-bit value / 32768, so 16-bit sources round-trip exactly.
         return (short) (Float.isFinite(f) ? Math.max(-32768, Math.min(32767, Math.round(f * 32768f))) : 0);

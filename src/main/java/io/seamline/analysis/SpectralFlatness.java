@@ -6,11 +6,12 @@ package io.seamline.analysis;
  *
  * <p>The n-point real transform is one n/2-point complex FFT of the even samples as real and the odd samples as
  * imaginary parts, split into the two half spectra afterwards (Cooley, Lewis and Welch 1970; Brigham, "The Fast
- * Fourier Transform", 1974, §10.10), with twiddles from tables: about a third of the work of an n-point complex
- * FFT of the same block. The geometric mean is taken as the exponent of the mean logarithm, the logarithm of a
- * product of mantissas plus the sum of their binary exponents, so one logarithm per block replaces one per bin.
- * Both change only the rounding of the double arithmetic (relative differences near 1e-15), far below the float
- * in which the flatness is kept.
+ * Fourier Transform", 1974, §10.10), in radix-4 steps with twiddles from tables: about a third of the work of an
+ * n-point complex FFT of the same block. The geometric mean is taken as the exponent of the mean logarithm, the
+ * logarithm of a product of mantissas plus the sum of their binary exponents, so one logarithm per block replaces
+ * one per bin. Both change only the rounding of the double arithmetic (relative differences near 1e-15), far below
+ * the float in which the flatness is kept. {@link #upperBound} bounds the flatness from the time domain, which
+ * spares the transform for windows that cannot reach a threshold.
  *
  * <p>Not thread-safe: it keeps its work arrays.
  */

@@ -88,6 +88,7 @@ class SpectralFlatnessTest {
                 }
             }
         }
-        assertTrue(speechUnder > speechWindows / 2, speechUnder + " of " + speechWindows + " loud speech windows bounded under 0.3");
+        assertTrue(speechUnder > speechWindows / 2,
+                speechUnder + " of " + speechWindows + " loud speech windows bounded under 0.3");
     }
 }
