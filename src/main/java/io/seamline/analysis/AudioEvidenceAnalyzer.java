@@ -83,7 +83,8 @@ final class AudioEvidenceAnalyzer {
 
             SampleEncoding encoding = reader.info().encoding();
             // Mono 16-bit PCM WAV: the data chunk already is the scratch copy alignment reads.
-            boolean mapData = reader instanceof WavReader && channels == 1 && encoding == SampleEncoding.PCM_S16
+            boolean mapData = reader instanceof WavReader wavData && channels == 1
+                    && encoding == SampleEncoding.PCM_S16 && wavData.blockAlignBytes() == 2
                     && reader.info().frameCount() * 2 <= Integer.MAX_VALUE;
             LaneTaps taps = new LaneTaps(rate, channels, thresholds, exactIn16Bits(encoding),
                     mapData ? null : scratchDir.resolve("lane-" + evidence.id()));

@@ -284,6 +284,11 @@ public final class WavReader implements AudioReader {
         return s.substring(0, end);
     }
 
+    /** Bytes per frame as the {@code fmt } chunk declares them (at least channels times bytes per sample). */
+    public int blockAlignBytes() {
+        return blockAlign;
+    }
+
     /**
      * Byte offset in the file of the first frame of the {@code data} chunk; frames follow each other every
      * {@code blockAlign} bytes, samples little-endian as the {@code fmt } chunk says ({@link #info()}).
