@@ -184,10 +184,10 @@ public final class Aligner {
         if (search > WIDE_SEARCH_SECONDS * rateHz) {
             if (envelopeSource != reference) {
                 envelopeSource = reference;
-                referenceEnvelope = EnvelopeCorrelation.envelope(reference);
+                referenceEnvelope = reference.energyEnvelope();
             }
             long[] candidates = EnvelopeCorrelation.candidates(referenceEnvelope, rateHz,
-                    EnvelopeCorrelation.envelope(other), coarseOffsetSamples - search, coarseOffsetSamples + search,
+                    other.energyEnvelope(), coarseOffsetSamples - search, coarseOffsetSamples + search,
                     ENVELOPE_CANDIDATES);
             warnings.add("offset searched over ±" + Math.round(search / (double) rateHz) + " s through 10 ms energy"
                     + " envelopes first (" + candidates.length + " candidate offset(s) found)");

@@ -21,8 +21,21 @@ public final class AllLanesGapDetector implements FrameSink {
      * @param thresholds thresholds for every detector
      */
     public AllLanesGapDetector(int sampleRateHz, int channelCount, GapThresholds thresholds) {
+        this(sampleRateHz, channelCount, thresholds, false);
+    }
+
+    /**
+     * Creates the detectors for every lane.
+     *
+     * @param sampleRateHz stream sample rate
+     * @param channelCount number of lanes
+     * @param thresholds thresholds for every detector
+     * @param sixteenBit every sample is a 16-bit value / 32768 (see {@link LaneGapDetector#standardSet(int, int,
+     *     GapThresholds, boolean)}); the findings are the same either way, only found faster
+     */
+    public AllLanesGapDetector(int sampleRateHz, int channelCount, GapThresholds thresholds, boolean sixteenBit) {
         for (int lane = 0; lane < channelCount; lane++) {
-            byLane.add(LaneGapDetector.standardSet(sampleRateHz, lane, thresholds));
+            byLane.add(LaneGapDetector.standardSet(sampleRateHz, lane, thresholds, sixteenBit));
         }
     }
 

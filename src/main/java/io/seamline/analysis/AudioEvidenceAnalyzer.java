@@ -3,6 +3,7 @@ package io.seamline.analysis;
 import io.seamline.audio.AudioReader;
 import io.seamline.audio.BwfStart;
 import io.seamline.audio.OggOpusReader;
+import io.seamline.audio.SampleEncoding;
 import io.seamline.audio.SidecarMetadata;
 import io.seamline.audio.SidecarMetadataReader;
 import io.seamline.audio.WavReader;
@@ -23,13 +24,22 @@ import java.util.Optional;
 /**
  * Reads one recording or edge buffer (already copied out of the vault under its original name) in a
  * single streamed pass: one lane per channel, each with its waveform pyramid, its within-lane gap
- * findings (dropout, silence, corrupt) and a scratch copy of its samples for alignment. The start
+ * findings (dropout, silence, corrupt), its 10 ms energy envelope and a scratch copy of its samples for
+ * alignment (for a mono 16-bit WAV, its own {@code data} chunk mapped, not a copy). The start
  * time its metadata claims comes from the BWF {@code bext} chunk, a sidecar JSON, or the SBC's file
  * name, in that order.
+ *
+ * <p>{@link #read} touches no database, so several files can be read at once ({@link AudioEvidenceBatch});
+ * {@link #store} then writes the lanes in evidence order, so lane ids do not depend on which file finished first.
  */
 final class AudioEvidenceAnalyzer {
     /** A lane read from an audio evidence file, waiting for alignment. */
     record AudioLane(LaneRecord lane, PcmScratchFile samples, List<GapFinding> findings, List<String> warnings) {
+    }
+
+    /** Everything read from one file, before it is stored: one entry per channel in each list. */
+    record FileRead(Evidence evidence, List<LaneRecord> lanes, List<byte[]> pyramids, List<PcmScratchFile> samples,
+            List<GapFinding> findings, List<String> warnings) {
     }
 
     private final AnalysisStore store;
@@ -40,8 +50,14 @@ final class AudioEvidenceAnalyzer {
         this.thresholds = thresholds;
     }
 
+    /** Reads and stores one file: {@link #store}({@link #read}). */
     List<AudioLane> analyze(Evidence evidence, Path audioFile, ZoneId caseZone, Path scratchDir)
             throws IOException, SQLException {
+        return store(read(evidence, audioFile, caseZone, scratchDir));
+    }
+
+    /** Reads one file in one streamed pass; uses no database, safe to run for several files at once. */
+    FileRead read(Evidence evidence, Path audioFile, ZoneId caseZone, Path scratchDir) throws IOException {
         List<String> warnings = new ArrayList<>();
         try (AudioReader reader = open(evidence, audioFile)) {
             int rate = reader.info().sampleRateHz();
@@ -65,38 +81,54 @@ final class AudioEvidenceAnalyzer {
             }
             callId = sidecar.callId().orElse("");
 
-            WaveformPyramidBuilder[] pyramids = new WaveformPyramidBuilder[channels];
-            PcmScratchFile[] scratch = new PcmScratchFile[channels];
-            for (int c = 0; c < channels; c++) {
-                pyramids[c] = new WaveformPyramidBuilder(rate, 1);
-                scratch[c] = new PcmScratchFile(scratchDir.resolve("lane-" + evidence.id() + "-" + c + ".pcm"), rate);
-            }
-            AllLanesGapDetector gaps = new AllLanesGapDetector(rate, channels, thresholds);
-            long frames = reader.streamTo(gaps, (lanes, n) -> {
-                for (int c = 0; c < channels; c++) {
-                    pyramids[c].accept(new float[][] {lanes[c]}, n);
-                    scratch[c].append(lanes[c], n);
-                }
-            });
+            SampleEncoding encoding = reader.info().encoding();
+            // Mono 16-bit PCM WAV: the data chunk already is the scratch copy alignment reads.
+            boolean mapData = reader instanceof WavReader wavData && channels == 1
+                    && encoding == SampleEncoding.PCM_S16 && wavData.blockAlignBytes() == 2
+                    && reader.info().frameCount() * 2 <= Integer.MAX_VALUE;
+            LaneTaps taps = new LaneTaps(rate, channels, thresholds, exactIn16Bits(encoding),
+                    mapData ? null : scratchDir.resolve("lane-" + evidence.id()));
+            long frames = reader.streamTo(taps);
             warnings.addAll(reader.warnings());
-            List<GapFinding> findings = gaps.finish();
-            List<AudioLane> out = new ArrayList<>();
+            List<PcmScratchFile> samples = mapData
+                    ? List.of(PcmScratchFile.ofWavData(audioFile, ((WavReader) reader).dataOffsetBytes(), frames, rate)
+                            .withEnvelope(taps.envelope(0)))
+                    : taps.finishScratch();
+            List<LaneRecord> lanes = new ArrayList<>();
+            List<byte[]> pyramids = new ArrayList<>();
             for (int c = 0; c < channels; c++) {
                 String name = evidence.originalName() + (channels > 1 ? " ch" + (c + 1) : "");
-                LaneRecord lane = new LaneRecord(0, evidence.id(), c, name, evidence.kind().cliName(), callId, rate,
-                        frames, start.orElse(null), startSource, reader.info().encoding().name().toLowerCase(
-                                java.util.Locale.ROOT) + ", " + rate + " Hz", List.of());
+                lanes.add(new LaneRecord(0, evidence.id(), c, name, evidence.kind().cliName(), callId, rate,
+                        frames, start.orElse(null), startSource, encoding.name().toLowerCase(
+                                java.util.Locale.ROOT) + ", " + rate + " Hz", List.of()));
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                new WaveformPyramidWriter().write(pyramids[c].build(), bytes);
-                long id = store.putLane(lane, bytes.toByteArray());
-                LaneRecord stored = new LaneRecord(id, lane.evidenceId(), c, name, lane.kind(), callId, rate, frames,
-                        lane.metadataStartUtc(), startSource, lane.note(), List.of());
-                int channel = c;
-                out.add(new AudioLane(stored, scratch[c].finishWriting(),
-                        findings.stream().filter(f -> f.lane() == channel).toList(), warnings));
+                new WaveformPyramidWriter().write(taps.pyramid(c), bytes);
+                pyramids.add(bytes.toByteArray());
             }
-            return out;
+            return new FileRead(evidence, lanes, pyramids, samples, taps.findings(), warnings);
         }
+    }
+
+    /** Stores the lanes of one file read by {@link #read} and returns them with their ids, ready for alignment. */
+    List<AudioLane> store(FileRead read) throws SQLException {
+        List<AudioLane> out = new ArrayList<>();
+        for (int c = 0; c < read.lanes().size(); c++) {
+            LaneRecord lane = read.lanes().get(c);
+            long id = store.putLane(lane, read.pyramids().get(c));
+            LaneRecord stored = new LaneRecord(id, lane.evidenceId(), c, lane.name(), lane.kind(), lane.callId(),
+                    lane.sampleRateHz(), lane.sampleCount(), lane.metadataStartUtc(), lane.startSource(), lane.note(),
+                    List.of());
+            int channel = c;
+            out.add(new AudioLane(stored, read.samples().get(c),
+                    read.findings().stream().filter(f -> f.lane() == channel).toList(), read.warnings()));
+        }
+        return out;
+    }
+
+    /** Encodings whose samples are exactly a 16-bit value / 32768, so the scratch copy holds them unchanged. */
+    private static boolean exactIn16Bits(SampleEncoding encoding) {
+        return encoding == SampleEncoding.PCM_S16 || encoding == SampleEncoding.PCM_U8
+                || encoding == SampleEncoding.MULAW || encoding == SampleEncoding.ALAW;
     }
 
     private static AudioReader open(Evidence evidence, Path file) throws IOException {

@@ -64,38 +64,24 @@ final class CaseAlignment {
         Optional<CallRecord> call = chooseCall(audio, calls);
         Reference reference = captureLanes.isEmpty() ? earliestTrusted(audio)
                 : captureMix(captureLanes, call.map(CallRecord::callId).orElse(""), scratchDir);
-        Aligner aligner = new Aligner();
-        SpliceDetector splices = new SpliceDetector();
         int gapCount = 0;
         int refRate = reference.signal().sampleRateHz();
+        List<Placement> placements = placeAll(reference, audio);
         Map<Long, Double> missingByLane = new java.util.HashMap<>();
-        for (AudioEvidenceAnalyzer.AudioLane a : audio) {
+        for (int index = 0; index < audio.size(); index++) {
+            AudioEvidenceAnalyzer.AudioLane a = audio.get(index);
             LaneRecord lane = a.lane();
             Instant aligned;
             AlignmentRecord record;
-            long coarse = 0;
-            if (reference.lane() != null && reference.lane().id() == lane.id()) {
+            if (placements.get(index) == null) {
                 aligned = lane.metadataStartUtc();
                 record = new AlignmentRecord(lane.id(), lane.name(), lane.evidenceId(), aligned, 0, 0, 0, 1,
                         "reference (" + lane.startSource() + ")", false, reference.name());
             } else {
-                long search;
-                if (lane.metadataStartUtc() != null && reference.startUtc() != null) {
-                    coarse = Math.round(seconds(reference.startUtc(), lane.metadataStartUtc()) * refRate);
-                    search = Math.round(parameters.metadataSearchSeconds() * refRate);
-                } else {
-                    search = reference.signal().lengthSamples() + Math.round(lane.durationSec() * refRate);
-                }
-                AlignmentResult result = aligner.align(reference.signal(), a.samples(), coarse, search);
+                long coarse = placements.get(index).coarse();
+                AlignmentResult result = placements.get(index).result();
                 boolean correlated = result.method() != AlignmentMethod.METADATA_ONLY;
-                List<SpliceFinding> cuts = List.of();
-                if (correlated && mayBeCut(result)) {
-                    // The whole-lane offset follows the longest stretch; a lane cut and joined has several.
-                    cuts = splices.detect(reference.signal(), a.samples(), coarse, search).splices().stream()
-                            .filter(s -> s.kind() == SpliceFinding.Kind.SPLICE
-                                    && s.missingSeconds() * 1000 >= parameters.minMissingMs())
-                            .toList();
-                }
+                List<SpliceFinding> cuts = placements.get(index).cuts();
                 double offsetRefSamples = !correlated ? coarse
                         : cuts.isEmpty() ? result.refinedOffsetSamples() : cuts.get(0).offsetBeforeSamples();
                 aligned = reference.startUtc() == null ? null : plusSeconds(reference.startUtc(),
@@ -141,6 +127,74 @@ final class CaseAlignment {
         return gapCount;
     }
 
+    /** Where one lane sits on the reference: its coarse offset from metadata, the alignment and any cuts. */
+    private record Placement(long coarse, AlignmentResult result, List<SpliceFinding> cuts) {
+    }
+
+    /**
+     * Places every lane but the reference on it, one lane per thread on up to twice as many threads as there are processors
+     * (each with its own {@link Aligner} and {@link SpliceDetector}, which are not thread-safe; the signals are only
+     * read); null for the reference lane. The result of each lane depends only on its own signal and the
+     * reference's, so it is the same as placing the lanes one after the other.
+     */
+    private List<Placement> placeAll(Reference reference, List<AudioEvidenceAnalyzer.AudioLane> audio) {
+        int threads = Math.max(1, Math.min(audio.size(), 2 * Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "seamline-align");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<Placement>> futures = new ArrayList<>();
+            for (AudioEvidenceAnalyzer.AudioLane a : audio) {
+                boolean isReference = reference.lane() != null && reference.lane().id() == a.lane().id();
+                futures.add(isReference ? null : pool.submit(() -> place(reference, a)));
+            }
+            List<Placement> out = new ArrayList<>();
+            for (java.util.concurrent.Future<Placement> f : futures) {
+                out.add(f == null ? null : f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while aligning lanes", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException run) {
+                throw run;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("aligning a lane failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Placement place(Reference reference, AudioEvidenceAnalyzer.AudioLane a) {
+        LaneRecord lane = a.lane();
+        int refRate = reference.signal().sampleRateHz();
+        long coarse = 0;
+        long search;
+        if (lane.metadataStartUtc() != null && reference.startUtc() != null) {
+            coarse = Math.round(seconds(reference.startUtc(), lane.metadataStartUtc()) * refRate);
+            search = Math.round(parameters.metadataSearchSeconds() * refRate);
+        } else {
+            search = reference.signal().lengthSamples() + Math.round(lane.durationSec() * refRate);
+        }
+        AlignmentResult result = new Aligner().align(reference.signal(), a.samples(), coarse, search);
+        boolean correlated = result.method() != AlignmentMethod.METADATA_ONLY;
+        List<SpliceFinding> cuts = List.of();
+        if (correlated && mayBeCut(result)) {
+            // The whole-lane offset follows the longest stretch; a lane cut and joined has several.
+            cuts = new SpliceDetector().detect(reference.signal(), a.samples(), coarse, search).splices().stream()
+                    .filter(s -> s.kind() == SpliceFinding.Kind.SPLICE
+                            && s.missingSeconds() * 1000 >= parameters.minMissingMs())
+                    .toList();
+        }
+        return new Placement(coarse, result, cuts);
+    }
+
     /**
      * A hold (SDP sendonly/inactive until a resume) during which the recording is far quieter than its
      * own average is reported as silence caused by the hold, so the quiet stretch is explained and never
@@ -150,7 +204,8 @@ final class CaseAlignment {
             List<StreamRecord> streams) throws SQLException {
         LaneRecord lane = a.lane();
         int count = 0;
-        double laneDb = levelDb(a.samples(), 0, lane.sampleCount());
+        // The whole lane's level is read only once a hold asks for it: most cases have none.
+        double laneDb = Double.NaN;
         for (int i = 0; i < events.size(); i++) {
             EventRecord hold = events.get(i);
             if (!hold.getKind().equals("hold")) {
@@ -171,6 +226,9 @@ final class CaseAlignment {
             long from = Math.round(fromSec * lane.sampleRateHz());
             long to = Math.round(toSec * lane.sampleRateHz());
             double holdDb = levelDb(a.samples(), from, to);
+            if (Double.isNaN(laneDb)) {
+                laneDb = levelDb(a.samples(), 0, lane.sampleCount());
+            }
             if (holdDb > laneDb - parameters.quietHoldBelowDb()) {
                 continue;
             }

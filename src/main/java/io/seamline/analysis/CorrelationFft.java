@@ -16,6 +16,8 @@ package io.seamline.analysis;
  * with {@code X[k] = sum x[n] exp(-2 pi i k n / N)}.
  */
 final class CorrelationFft {
+    /** Complex values per cache block of the first stages: 2^13, 64 KB of floats. */
+    private static final int BLOCK = 1 << 13;
 
     private final int size;
     private final int half;
@@ -148,22 +150,36 @@ final class CorrelationFft {
             }
         }
         float sign = inverse ? -1f : 1f;
-        for (int length = 2; length <= half; length <<= 1) {
-            int span = length / 2;
-            int stride = half / length;
-            for (int start = 0; start < half; start += length) {
-                for (int k = 0; k < span; k++) {
-                    float wr = cosHalf[k * stride];
-                    float wi = sign * sinHalf[k * stride];
-                    int p = 2 * (start + k);
-                    int q = p + 2 * span;
-                    float xr = a[q] * wr - a[q + 1] * wi;
-                    float xi = a[q] * wi + a[q + 1] * wr;
-                    a[q] = a[p] - xr;
-                    a[q + 1] = a[p + 1] - xi;
-                    a[p] += xr;
-                    a[p + 1] += xi;
-                }
+        // Stages up to BLOCK values long touch only their own block: run them block by block while the block is in
+        // the cache, then the longer stages over the whole array. Every butterfly gets the same operands and
+        // twiddle as stage by stage over the whole array, so the result is the same to the bit.
+        int block = Math.min(half, BLOCK);
+        for (int from = 0; from < half; from += block) {
+            for (int length = 2; length <= block; length <<= 1) {
+                stage(a, length, from, from + block, sign);
+            }
+        }
+        for (int length = block << 1; length <= half; length <<= 1) {
+            stage(a, length, 0, half, sign);
+        }
+    }
+
+    /** One radix-2 stage of butterflies {@code length} values apart over complex values [from, to). */
+    private void stage(float[] a, int length, int from, int to, float sign) {
+        int span = length / 2;
+        int stride = half / length;
+        for (int start = from; start < to; start += length) {
+            for (int k = 0; k < span; k++) {
+                float wr = cosHalf[k * stride];
+                float wi = sign * sinHalf[k * stride];
+                int p = 2 * (start + k);
+                int q = p + 2 * span;
+                float xr = a[q] * wr - a[q + 1] * wi;
+                float xi = a[q] * wi + a[q + 1] * wr;
+                a[q] = a[p] - xr;
+                a[q + 1] = a[p + 1] - xi;
+                a[p] += xr;
+                a[p + 1] += xi;
             }
         }
     }

@@ -28,6 +28,15 @@ public interface CorrelationInput {
     void read(long positionSamples, float[] destination, int offset, int count);
 
     /**
+     * The 10 ms energy envelope of this signal as {@link EnvelopeCorrelation#envelope(CorrelationInput)} computes
+     * it (null when that gives none); an input that measured it while it was written returns that instead of
+     * reading itself again.
+     */
+    default float[] energyEnvelope() {
+        return EnvelopeCorrelation.envelope(this);
+    }
+
+    /**
      * This signal as seen at another sample rate: itself when the rate already matches, otherwise a
      * view that converts each block on demand with the windowed-sinc interpolator described in
      * {@link #resample(float[], double, double)}.

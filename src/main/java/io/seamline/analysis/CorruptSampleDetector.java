@@ -35,7 +35,15 @@ public final class CorruptSampleDetector implements LaneGapDetector {
     @Override
     public void accept(float[] samples, int count) {
         float clip = (float) thresholds.clipLevel();
-        for (int i = 0; i < count; i++) {
+        int i = 0;
+        if (clipRunStart < 0) {
+            // Clean samples do nothing while no clipping run is open: skip them with one comparison each
+            // (NaN fails it, and an infinity is over any clip level).
+            while (i < count && Math.abs(samples[i]) < clip) {
+                i++;
+            }
+        }
+        for (; i < count; i++) {
             float x = samples[i];
             long at = position + i;
             if (x != x || Float.isInfinite(x)) {

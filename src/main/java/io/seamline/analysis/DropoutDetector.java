@@ -33,17 +33,53 @@ public final class DropoutDetector implements LaneGapDetector {
         this.minRun = Math.max(2, Math.round(thresholds.dropoutMinMs() * sampleRateHz / 1000.0));
     }
 
+    /**
+     * Only runs of at least {@code minRun} samples matter, and every such run holds two probes {@code minRun / 2}
+     * apart; so after the run open from the last block and before the run that reaches the end of this one, the
+     * block is read at probes only, and around a pair of equal probes sample by sample. The findings are those of
+     * comparing every sample with the run's first value (NaN ends every run; -0 and +0 are one value).
+     */
     @Override
     public void accept(float[] samples, int count) {
-        for (int i = 0; i < count; i++) {
-            float x = samples[i];
-            // NaN never equals itself, so invalid samples end a run; they belong to CorruptSampleDetector.
-            if (x != runValue) {
-                close(position + i);
-                runStart = position + i;
-                runValue = x;
+        int i = 0;
+        float value = runValue;
+        while (i < count && samples[i] == value) {
+            i++;
+        }
+        if (i == count) {
+            position += count;
+            return;
+        }
+        close(position + i);
+        // The run that reaches the end of the block stays open for the next block.
+        int last = count - 1;
+        int tail = last;
+        while (tail > i && samples[tail - 1] == samples[last]) {
+            tail--;
+        }
+        int step = (int) Math.max(1, minRun / 2);
+        int probe = i;
+        while (probe + step < tail) {
+            float x = samples[probe];
+            if (x == samples[probe + step]) {
+                int from = probe;
+                while (from > i && samples[from - 1] == x) {
+                    from--;
+                }
+                int to = probe + 1;
+                while (to < tail && samples[to] == x) {
+                    to++;
+                }
+                runStart = position + from;
+                runValue = samples[from];
+                close(position + to);
+                probe = to;
+            } else {
+                probe += step;
             }
         }
+        runStart = position + tail;
+        runValue = samples[tail];
         position += count;
     }
 

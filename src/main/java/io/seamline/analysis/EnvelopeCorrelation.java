@@ -130,6 +130,12 @@ final class EnvelopeCorrelation {
                 }
             }
         }
+        return centred(env);
+    }
+
+    /** Removes the mean; null when nothing is left (a flat source) or the values are not finite. */
+    private static float[] centred(float[] env) {
+        int frames = env.length;
         double mean = 0;
         for (float v : env) {
             mean += v;
@@ -141,5 +147,80 @@ final class EnvelopeCorrelation {
             energy += env[k] * (double) env[k];
         }
         return energy > 0 && Double.isFinite(energy) ? env : null;
+    }
+
+    /**
+     * {@link #envelope(CorrelationInput)} of a source computed while it is streamed once, in order: fed the samples
+     * exactly as the source will read them back (so a 16-bit scratch copy's values), it gives the same floats.
+     */
+    static final class Streamed {
+        private final double samplesPerFrame;
+        private final boolean sixteenBit;
+        private float[] values = new float[4096];
+        private int frames;
+        private long position;
+        private long frameStart;
+        private long frameEnd;
+        private double sum;
+
+        /**
+         * Starts the envelope of a source of {@code sampleRateHz}; {@code sixteenBit} when every sample is a 16-bit
+         * value / 32768, whose squares sum exactly in double in any order (so two at a time, the same sums).
+         */
+        Streamed(int sampleRateHz, boolean sixteenBit) {
+            this.samplesPerFrame = sampleRateHz / (double) FRAMES_PER_SECOND;
+            this.frameEnd = Math.round(samplesPerFrame);
+            this.sixteenBit = sixteenBit && samplesPerFrame <= 1 << 20;
+        }
+
+        /** Takes the next {@code count} samples. */
+        void accept(float[] samples, int count) {
+            if (samplesPerFrame < 1 || frames > MAX_FRAMES) {
+                position += count;
+                return;
+            }
+            int i = 0;
+            while (i < count) {
+                int n = (int) Math.min(count - i, frameEnd - (position + i));
+                double s = sum;
+                int k = i;
+                if (sixteenBit) {
+                    double s0 = 0;
+                    double s1 = 0;
+                    for (; k + 1 < i + n; k += 2) {
+                        float v = samples[k];
+                        float u = samples[k + 1];
+                        s0 += v * (double) v;
+                        s1 += u * (double) u;
+                    }
+                    s += s0 + s1;
+                }
+                for (; k < i + n; k++) {
+                    float v = samples[k];
+                    s += v * (double) v;
+                }
+                sum = s;
+                i += n;
+                if (position + i == frameEnd) {
+                    if (frames == values.length) {
+                        values = java.util.Arrays.copyOf(values, frames * 2);
+                    }
+                    values[frames++] = (float) Math.sqrt(sum / Math.max(1, frameEnd - frameStart));
+                    sum = 0;
+                    frameStart = frameEnd;
+                    frameEnd = Math.round((frames + 1) * samplesPerFrame);
+                }
+            }
+            position += count;
+        }
+
+        /** The envelope of everything accepted, as {@link #envelope(CorrelationInput)} gives it. */
+        float[] finish() {
+            long whole = (long) Math.floor(position / samplesPerFrame);
+            if (whole < 1 || whole > MAX_FRAMES || samplesPerFrame < 1 || whole > frames) {
+                return null;
+            }
+            return centred(java.util.Arrays.copyOf(values, (int) whole));
+        }
     }
 }

@@ -29,10 +29,20 @@ public interface LaneGapDetector {
 
     /** Returns the four standard detectors (dropout, silence, corrupt samples, noise burst) for one lane. */
     static List<LaneGapDetector> standardSet(int sampleRateHz, int lane, GapThresholds thresholds) {
+        return standardSet(sampleRateHz, lane, thresholds, false);
+    }
+
+    /**
+     * Returns the four standard detectors for one lane whose samples are all 16-bit values / 32768 (16-bit, 8-bit,
+     * µ-law or A-law sources) when {@code sixteenBit} is true: squares of such samples and their sums over a window
+     * are exact in double, so the detectors may add them in any order and still give the same findings.
+     */
+    static List<LaneGapDetector> standardSet(int sampleRateHz, int lane, GapThresholds thresholds,
+            boolean sixteenBit) {
         return List.of(new DropoutDetector(sampleRateHz, lane, thresholds),
-                new SilenceDetector(sampleRateHz, lane, thresholds),
+                new SilenceDetector(sampleRateHz, lane, thresholds, sixteenBit),
                 new CorruptSampleDetector(sampleRateHz, lane, thresholds),
-                new NoiseBurstDetector(sampleRateHz, lane, thresholds));
+                new NoiseBurstDetector(sampleRateHz, lane, thresholds, sixteenBit));
     }
 
     /**

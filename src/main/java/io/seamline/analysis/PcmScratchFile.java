@@ -1,65 +1,115 @@
 package io.seamline.analysis;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.ShortBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
  * One mono lane as signed 16-bit little-endian samples in a scratch file beside the analysis, written
  * once in a streamed pass and then read as a {@link CorrelationInput} through a memory map, so that
- * aligning a two-hour lane needs no two-hour array on the heap.
+ * aligning a two-hour lane needs no two-hour array on the heap. A mono 16-bit WAV file already holds its
+ * lane in exactly this form, so {@link #ofWavData} maps its {@code data} chunk instead of writing a copy.
  */
 final class PcmScratchFile implements CorrelationInput {
+    private static final int WRITE_BYTES = 1 << 16;
     private final Path file;
     private final int sampleRateHz;
-    private OutputStream out;
+    private FileChannel out;
+    private ByteBuffer pending;
     private long written;
     private ShortBuffer samples;
+    private float[] envelope;
+    private boolean envelopeKnown;
 
     PcmScratchFile(Path file, int sampleRateHz) throws IOException {
         this.file = file;
         this.sampleRateHz = sampleRateHz;
-        this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        this.out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+        this.pending = ByteBuffer.allocate(WRITE_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private PcmScratchFile(Path file, int sampleRateHz, long lengthSamples, ShortBuffer samples) {
+        this.file = file;
+        this.sampleRateHz = sampleRateHz;
+        this.written = lengthSamples;
+        this.samples = samples;
+    }
+
+    /**
+     * Maps {@code lengthSamples} mono signed 16-bit little-endian samples starting at byte {@code offsetBytes} of
+     * {@code file} (a WAV {@code data} chunk) as a finished scratch file, without copying them.
+     *
+     * @throws IOException if the file cannot be mapped or is shorter than the samples
+     */
+    static PcmScratchFile ofWavData(Path file, long offsetBytes, long lengthSamples, int sampleRateHz)
+            throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (offsetBytes + lengthSamples * 2 > channel.size()) {
+                throw new IOException(file + ": " + lengthSamples + " samples from byte " + offsetBytes
+                        + " run past the end of the file (" + channel.size() + " bytes)");
+            }
+            MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, offsetBytes, lengthSamples * 2);
+            return new PcmScratchFile(file, sampleRateHz, lengthSamples,
+                    map.order(ByteOrder.LITTLE_ENDIAN).asShortBuffer());
+        }
+    }
+
+    /**
+     * The 16-bit value {@link #append} stores for a sample in [-1, 1]: value * 32768 rounded and clamped, 0 if the
+     * value is not finite.
+     */
+    static short quantize(float f) {
+        // The inverse of read(): 16-bit value / 32768, so 16-bit sources round-trip exactly.
+        return (short) (Float.isFinite(f) ? Math.max(-32768, Math.min(32767, Math.round(f * 32768f))) : 0);
     }
 
     /** Appends samples in [-1, 1], clamped to 16 bits. */
     void append(float[] block, int count) {
-        try {
-            for (int i = 0; i < count; i++) {
-                float f = block[i];
-                // The inverse of read(): 16-bit value / 32768, so 16-bit sources round-trip exactly.
-                int v = Float.isFinite(f) ? Math.max(-32768, Math.min(32767, Math.round(f * 32768f))) : 0;
-                out.write(v);
-                out.write(v >> 8);
+        for (int i = 0; i < count; i++) {
+            if (!pending.hasRemaining()) {
+                flush();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write analysis scratch file " + file, e);
+            pending.putShort(quantize(block[i]));
         }
         written += count;
     }
 
     /** Appends 16-bit samples as stored in a lane's PCM chunk (little-endian). */
     void appendPcm16(byte[] pcm) {
+        flush();
+        write(ByteBuffer.wrap(pcm));
+        written += pcm.length / 2;
+    }
+
+    private void flush() {
+        pending.flip();
+        write(pending);
+        pending.clear();
+    }
+
+    private void write(ByteBuffer bytes) {
         try {
-            out.write(pcm);
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write analysis scratch file " + file, e);
         }
-        written += pcm.length / 2;
     }
 
     /** Ends writing and maps the file for reading. */
     PcmScratchFile finishWriting() throws IOException {
+        flush();
         out.close();
         out = null;
+        pending = null;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, 0, written * 2);
             samples = map.order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
@@ -70,6 +120,27 @@ final class PcmScratchFile implements CorrelationInput {
     /** Like {@link #finishWriting()}, but a no-op when already finished (several lanes may share a file). */
     PcmScratchFile finishWritingOnce() throws IOException {
         return out == null ? this : finishWriting();
+    }
+
+    /**
+     * Keeps the lane's energy envelope, computed while the lane was streamed, for {@link #energyEnvelope()}.
+     *
+     * @param envelope what {@link EnvelopeCorrelation#envelope} gives for this lane (null for none)
+     */
+    synchronized PcmScratchFile withEnvelope(float[] envelope) {
+        this.envelope = envelope;
+        this.envelopeKnown = true;
+        return this;
+    }
+
+    /** Synchronized: lanes are aligned on several threads against one reference. */
+    @Override
+    public synchronized float[] energyEnvelope() {
+        if (!envelopeKnown) {
+            envelope = EnvelopeCorrelation.envelope(this);
+            envelopeKnown = true;
+        }
+        return envelope;
     }
 
     @Override
@@ -84,10 +155,15 @@ final class PcmScratchFile implements CorrelationInput {
 
     @Override
     public void read(long positionSamples, float[] destination, int offset, int count) {
-        for (int i = 0; i < count; i++) {
-            long p = positionSamples + i;
-            destination[offset + i] = p < 0 || p >= written ? 0f : samples.get((int) p) / 32768f;
+        long from = Math.max(0, Math.min(written, positionSamples));
+        long to = Math.max(from, Math.min(written, positionSamples + count));
+        int before = (int) (from - positionSamples);
+        java.util.Arrays.fill(destination, offset, offset + before, 0f);
+        int at = offset + before;
+        for (long p = from; p < to; p++) {
+            destination[at++] = samples.get((int) p) / 32768f;
         }
+        java.util.Arrays.fill(destination, at, offset + count, 0f);
     }
 
     /** One sample as a 16-bit value, 0 outside the lane. */

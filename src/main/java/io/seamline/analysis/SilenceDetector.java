@@ -38,6 +38,7 @@ public final class SilenceDetector extends WindowedLaneDetector {
     private static final double SPEECH_CONTEXT_MS = 300;
 
     private final int hop;
+    private final boolean sixteenBit;
     private final FloatSeries hopEnergy = new FloatSeries();
     private final FloatSeries hopDigital = new FloatSeries();
     private double energy;
@@ -53,27 +54,67 @@ public final class SilenceDetector extends WindowedLaneDetector {
      * @param thresholds thresholds (the silence and floor fields are used)
      */
     public SilenceDetector(int sampleRateHz, int lane, GapThresholds thresholds) {
+        this(sampleRateHz, lane, thresholds, false);
+    }
+
+    /**
+     * Creates the detector for one lane.
+     *
+     * @param sampleRateHz lane sample rate
+     * @param lane lane index reported in findings
+     * @param thresholds thresholds (the silence and floor fields are used)
+     * @param sixteenBit every sample is a 16-bit value / 32768: a hop's squares are then multiples of 2^-30 whose
+     *     sums stay exact in double, so they are added four at a time (the same sums, without waiting on each add)
+     */
+    public SilenceDetector(int sampleRateHz, int lane, GapThresholds thresholds, boolean sixteenBit) {
         super(sampleRateHz, lane, thresholds);
         this.hop = (int) Math.max(1, Math.round(thresholds.silenceWindowMs() * sampleRateHz / 2000.0));
+        this.sixteenBit = sixteenBit && hop <= 1 << 20;
     }
 
     @Override
     public void accept(float[] samples, int count) {
-        for (int i = 0; i < count; i++) {
-            float x = samples[i];
-            if (x != x || Float.isInfinite(x)) {
-                x = 0f;
-            }
-            energy += (double) x * x;
+        int i = 0;
+        while (i < count) {
+            // Up to the end of the hop: the same sums in the same order as sample by sample, without the checks.
+            int end = Math.min(count, i + hop - filled);
+            double e = energy;
+            boolean same = constant;
             if (filled == 0) {
-                first = x;
-            } else if (x != first) {
-                constant = false;
+                first = clean(samples[i]);
             }
-            if (++filled == hop) {
+            float f = first;
+            int k = i;
+            if (sixteenBit) {
+                double e0 = 0;
+                double e1 = 0;
+                for (; k + 1 < end; k += 2) {
+                    float x = samples[k];
+                    float y = samples[k + 1];
+                    e0 += (double) x * x;
+                    e1 += (double) y * y;
+                    same &= x == f & y == f;
+                }
+                e += e0 + e1;
+            }
+            for (; k < end; k++) {
+                float x = clean(samples[k]);
+                e += (double) x * x;
+                same &= x == f;
+            }
+            energy = e;
+            constant = same;
+            filled += end - i;
+            i = end;
+            if (filled == hop) {
                 endHop();
             }
         }
+    }
+
+    /** NaN and infinities count as 0 (they belong to {@link CorruptSampleDetector}). */
+    private static float clean(float x) {
+        return x != x || Float.isInfinite(x) ? 0f : x;
     }
 
     private void endHop() {

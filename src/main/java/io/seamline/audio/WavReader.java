@@ -44,6 +44,7 @@ public final class WavReader implements AudioReader {
     private final int blockAlign;
     private final int bytesPerSample;
     private ByteBuffer buffer;
+    private short[] shorts;
     private long framesRead;
 
     private WavReader(Path file, FileChannel channel, AudioStreamInfo info, WavMetadata metadata,
@@ -283,6 +284,19 @@ public final class WavReader implements AudioReader {
         return s.substring(0, end);
     }
 
+    /** Bytes per frame as the {@code fmt } chunk declares them (at least channels times bytes per sample). */
+    public int blockAlignBytes() {
+        return blockAlign;
+    }
+
+    /**
+     * Byte offset in the file of the first frame of the {@code data} chunk; frames follow each other every
+     * {@code blockAlign} bytes, samples little-endian as the {@code fmt } chunk says ({@link #info()}).
+     */
+    public long dataOffsetBytes() {
+        return dataStart;
+    }
+
     /** Returns the metadata chunks ({@code bext}, {@code LIST/INFO}, {@code iXML}) and the chunk list. */
     public WavMetadata metadata() {
         return metadata;
@@ -332,6 +346,10 @@ public final class WavReader implements AudioReader {
     private void decode(ByteBuffer b, float[][] lanes, int frames) {
         int channels = info.channelCount();
         SampleEncoding enc = info.encoding();
+        if (enc == SampleEncoding.PCM_S16 && blockAlign == 2 * channels) {
+            decodePcm16(b, lanes, frames, channels);
+            return;
+        }
         int p = 0;
         for (int f = 0; f < frames; f++) {
             for (int c = 0; c < channels; c++) {
@@ -339,6 +357,28 @@ public final class WavReader implements AudioReader {
                 p += bytesPerSample;
             }
             p += blockAlign - channels * bytesPerSample;
+        }
+    }
+
+    /** Packed 16-bit frames, the common case, read in bulk: the same value / 32768 as {@link #sample}. */
+    private void decodePcm16(ByteBuffer b, float[][] lanes, int frames, int channels) {
+        int count = frames * channels;
+        if (shorts == null || shorts.length < count) {
+            shorts = new short[count];
+        }
+        b.asShortBuffer().get(shorts, 0, count);
+        if (channels == 1) {
+            float[] lane = lanes[0];
+            for (int f = 0; f < frames; f++) {
+                lane[f] = shorts[f] / 32768f;
+            }
+            return;
+        }
+        for (int c = 0; c < channels; c++) {
+            float[] lane = lanes[c];
+            for (int f = 0, p = c; f < frames; f++, p += channels) {
+                lane[f] = shorts[p] / 32768f;
+            }
         }
     }
 

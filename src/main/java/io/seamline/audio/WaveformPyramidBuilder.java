@@ -30,6 +30,23 @@ public final class WaveformPyramidBuilder implements FrameSink {
     }
 
     /**
+     * Creates a builder for the default levels that, when {@code sixteenBit}, takes every sample to be a 16-bit
+     * value / 32768 (16-bit, 8-bit, µ-law or A-law sources): such samples are finite and inside [-1, 1), and their
+     * squares are multiples of 2^-30 whose sums over a bucket are exact in double, so a bucket's sum of squares is
+     * added two samples at a time. The pyramid is the same as from {@link #WaveformPyramidBuilder(int, int)}.
+     *
+     * @param sampleRateHz sample rate of the audio
+     * @param channelCount number of lanes
+     * @param sixteenBit whether every sample is a 16-bit value / 32768
+     */
+    public static WaveformPyramidBuilder ofSixteenBitSamples(int sampleRateHz, int channelCount, boolean sixteenBit) {
+        WaveformPyramidBuilder builder = new WaveformPyramidBuilder(sampleRateHz, channelCount);
+        // Exact while a finest bucket holds at most 2^23 samples (30 + 23 bits in a double's 53).
+        builder.accumulators[0].sixteenBit = sixteenBit && builder.samplesPerBucket[0] <= 1 << 23;
+        return builder;
+    }
+
+    /**
      * Creates a builder for the given levels.
      *
      * @param sampleRateHz sample rate of the audio
@@ -99,6 +116,7 @@ public final class WaveformPyramidBuilder implements FrameSink {
         private final ShortChunks rms = new ShortChunks();
         private int buckets;
         private Accumulator coarser;
+        private boolean sixteenBit;
 
         Accumulator(int spb, int channels) {
             this.spb = spb;
@@ -125,7 +143,21 @@ public final class WaveformPyramidBuilder implements FrameSink {
                     float l = lo[c];
                     float h = hi[c];
                     double s = sumSquares[c];
-                    for (int i = f; i < f + n; i++) {
+                    int i = f;
+                    if (sixteenBit) {
+                        double s0 = 0;
+                        double s1 = 0;
+                        for (; i + 1 < f + n; i += 2) {
+                            float x = lane[i];
+                            float y = lane[i + 1];
+                            l = Math.min(l, Math.min(x, y));
+                            h = Math.max(h, Math.max(x, y));
+                            s0 += (double) x * x;
+                            s1 += (double) y * y;
+                        }
+                        s += s0 + s1;
+                    }
+                    for (; i < f + n; i++) {
                         float x = lane[i];
                         if (x != x) {
                             x = 0f;

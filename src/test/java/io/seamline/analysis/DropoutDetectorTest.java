@@ -55,4 +55,40 @@ class DropoutDetectorTest {
         float[] lane = Lanes.oneMinuteOfSpeech("speech-a.wav", "speech-b.wav");
         assertEquals(List.of(), Lanes.run(new DropoutDetector(Lanes.RATE, 0, T), lane));
     }
+
+    /**
+     * Reading by probes changes nothing: on speech with zeros, stuck values, a run across block boundaries, runs
+     * just under and just over the minimum, NaN and -0/+0 mixed runs, findings equal the per-sample detector's.
+     */
+    @Test
+    void findsExactlyWhatTheSampleBySampleDetectorFinds() throws IOException {
+        float[] speech = Lanes.oneMinuteOfSpeech("speech-a.wav", "speech-b.wav");
+        float[] lane = speech.clone();
+        int minRun = 800;
+        int[] lengths = {minRun - 1, minRun, minRun + 1, 2 * minRun - 1, 3000, 1021, 5000, 799, 12_000};
+        int at = 1000;
+        for (int k = 0; k < lengths.length; k++) {
+            float value = k % 3 == 0 ? 0f : k % 3 == 1 ? 0.125f : -0.5f;
+            java.util.Arrays.fill(lane, at, at + lengths[k], value);
+            if (k == 4) {
+                for (int i = at; i < at + lengths[k]; i += 7) {
+                    lane[i] = -0f;
+                }
+            }
+            if (k == 6) {
+                lane[at + 2500] = Float.NaN;
+            }
+            at += lengths[k] + 4321;
+        }
+        java.util.Arrays.fill(lane, lane.length - 2000, lane.length, 0f);
+        int compared = 0;
+        for (int rate : new int[] {Lanes.RATE, 16_000, 11_025}) {
+            for (float[] l : List.of(lane, speech)) {
+                List<GapFinding> expected = Lanes.run(new ReferenceDropoutDetector(rate, 0, T), l);
+                assertEquals(expected, Lanes.run(new DropoutDetector(rate, 0, T), l));
+                compared += expected.size();
+            }
+        }
+        assertTrue(compared >= 15, "too few dropouts to compare: " + compared);
+    }
 }

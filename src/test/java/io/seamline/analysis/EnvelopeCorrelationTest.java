@@ -67,4 +67,23 @@ class EnvelopeCorrelationTest {
         assertEquals(start, candidates[0], 80, "within one 10 ms frame");
         assertTrue(Math.abs(candidates[1] - candidates[0]) >= 4000, "candidates are separate peaks");
     }
+
+    /** The envelope measured while a lane streams past in odd blocks is the one read back from it afterwards. */
+    @Test
+    void streamedEnvelopeEqualsTheEnvelopeReadBack() throws java.io.IOException {
+        float[] speech = Lanes.oneMinuteOfSpeech("speech-a.wav", "speech-b.wav");
+        for (int rate : new int[] {8000, 16_000, 11_025, 44_100}) {
+            float[] expected = EnvelopeCorrelation.envelope(CorrelationInput.ofFloats(speech, rate));
+            for (boolean sixteenBit : new boolean[] {false, true}) {
+                EnvelopeCorrelation.Streamed streamed = new EnvelopeCorrelation.Streamed(rate, sixteenBit);
+                float[] block = new float[1021];
+                for (int at = 0; at < speech.length; at += block.length) {
+                    int n = Math.min(block.length, speech.length - at);
+                    System.arraycopy(speech, at, block, 0, n);
+                    streamed.accept(block, n);
+                }
+                assertArrayEquals(expected, streamed.finish(), "rate " + rate + ", 16-bit " + sixteenBit);
+            }
+        }
+    }
 }

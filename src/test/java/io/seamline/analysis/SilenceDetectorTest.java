@@ -72,4 +72,20 @@ class SilenceDetectorTest {
         float[] lane = Lanes.splice(Lanes.read("speech-a.wav"), Lanes.SPLICE_AT, new float[Lanes.GAP]);
         assertEquals(List.of(), Lanes.run(new SilenceDetector(Lanes.RATE, 0, T), lane));
     }
+
+    /** On 16-bit fixtures (speech, quiet noise and comfort noise spliced in) the exact pairwise sums change nothing. */
+    @Test
+    void sixteenBitSumsFindTheSameSilences() throws IOException {
+        float[] speech = Lanes.oneMinuteOfSpeech("speech-a.wav", "speech-b.wav");
+        int compared = 0;
+        for (String filler : new String[] {"quiet-noise-2s.wav", "comfort-noise-2s.wav"}) {
+            float[] lane = Lanes.splice(speech, Lanes.SPLICE_AT, Lanes.repeat(Lanes.read(filler), Lanes.GAP));
+            for (int rate : new int[] {Lanes.RATE, 16_000, 11_025}) {
+                List<GapFinding> expected = Lanes.run(new SilenceDetector(rate, 0, GapThresholds.defaults()), lane);
+                assertEquals(expected, Lanes.run(new SilenceDetector(rate, 0, GapThresholds.defaults(), true), lane));
+                compared += expected.size();
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(compared >= 3, "too few silences to compare: " + compared);
+    }
 }

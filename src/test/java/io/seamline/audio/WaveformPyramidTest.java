@@ -127,4 +127,27 @@ class WaveformPyramidTest {
         assertEquals(256, all.samplesPerBucketUsed());
         assertEquals(Math.sqrt(ss / lane.length), all.rmsAt(0, 0), 1e-3);
     }
+
+    /** Summing 16-bit samples two at a time gives the same pyramid to the byte: their sums are exact. */
+    @Test
+    void sixteenBitBuilderWritesTheSamePyramid() throws IOException {
+        for (String fixture : new String[] {"speech-8k-s16.wav", "stereo-agent-customer.wav", "pcm-u8.wav",
+            "mulaw.wav", "alaw.wav"}) {
+            byte[][] written = new byte[2][];
+            for (int variant = 0; variant < 2; variant++) {
+                try (WavReader r = WavReader.open(Fixtures.path(fixture))) {
+                    WaveformPyramidBuilder b = variant == 0
+                            ? new WaveformPyramidBuilder(r.info().sampleRateHz(), r.info().channelCount())
+                            : WaveformPyramidBuilder.ofSixteenBitSamples(r.info().sampleRateHz(),
+                                    r.info().channelCount(), true);
+                    r.streamTo(b);
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    new WaveformPyramidWriter().write(b.build(), out);
+                    written[variant] = out.toByteArray();
+                }
+            }
+            assertTrue(written[0].length > 100, fixture);
+            assertEquals(java.util.Arrays.toString(written[0]), java.util.Arrays.toString(written[1]), fixture);
+        }
+    }
 }
