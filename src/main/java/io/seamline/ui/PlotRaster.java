@@ -1,0 +1,124 @@
+package io.seamline.ui;
+
+/**
+ * The timeline's plot area as one buffer of opaque pixels ({@code int} ARGB, row after row, top row
+ * first), painted in Java and handed to the canvas as a single image. The software renderer spends
+ * its time per shape (a stroked line or polygon goes through path rasterisation and coverage masks);
+ * one image is one blit, whatever the number of waveform columns, gaps and markers under it.
+ *
+ * <p>Coordinates are device pixels; rectangles are half-open {@code [x0, x1) x [y0, y1)} and clipped to
+ * the buffer. Colours are non-premultiplied ARGB; a translucent colour is composited over what is
+ * there (source-over, the same rule the canvas uses), so shades come out as they did when the canvas
+ * drew them.
+ */
+final class PlotRaster {
+    private final int width;
+    private final int height;
+    private final int[] argb;
+
+    /** A buffer of {@code width x height} device pixels, transparent until painted. */
+    PlotRaster(int width, int height) {
+        this.width = Math.max(1, width);
+        this.height = Math.max(1, height);
+        this.argb = new int[this.width * this.height];
+    }
+
+    int width() {
+        return width;
+    }
+
+    int height() {
+        return height;
+    }
+
+    /** The pixels, row-major, {@code width} per row (ARGB, alpha in the top byte). */
+    int[] pixels() {
+        return argb;
+    }
+
+    /** The pixel at a position (ARGB). */
+    int at(int x, int y) {
+        return argb[y * width + x];
+    }
+
+    /** Paints every pixel one opaque colour (the alpha byte is forced to 0xff). */
+    void fill(int colour) {
+        java.util.Arrays.fill(argb, colour | 0xff000000);
+    }
+
+    /** Paints {@code [x0, x1) x [y0, y1)} with a colour, composited over the buffer when translucent. */
+    void fillRect(int x0, int y0, int x1, int y1, int colour) {
+        int left = Math.max(0, x0);
+        int right = Math.min(width, x1);
+        int top = Math.max(0, y0);
+        int bottom = Math.min(height, y1);
+        if (left >= right || top >= bottom) {
+            return;
+        }
+        int alpha = colour >>> 24;
+        if (alpha == 0) {
+            return;
+        }
+        if (alpha == 0xff) {
+            for (int y = top; y < bottom; y++) {
+                java.util.Arrays.fill(argb, y * width + left, y * width + right, colour);
+            }
+            return;
+        }
+        int r = (colour >>> 16) & 0xff;
+        int g = (colour >>> 8) & 0xff;
+        int b = colour & 0xff;
+        int[] firstUnder = null;
+        int firstRow = 0;
+        for (int y = top; y < bottom; y++) {
+            int row = y * width;
+            // A shade over a band is the same on every row where the band underneath is: the first
+            // row is kept as it was, and later rows equal to it take the first row's result.
+            if (firstUnder != null && java.util.Arrays.equals(argb, row + left, row + right, firstUnder, 0,
+                    right - left)) {
+                System.arraycopy(argb, firstRow + left, argb, row + left, right - left);
+                continue;
+            }
+            if (firstUnder == null) {
+                firstUnder = java.util.Arrays.copyOfRange(argb, row + left, row + right);
+                firstRow = row;
+            }
+            int last = -1;
+            int blended = 0;
+            for (int i = row + left; i < row + right; i++) {
+                int under = argb[i];
+                // Runs of the same colour underneath (backgrounds) reuse the last blend.
+                if (under != last) {
+                    last = under;
+                    blended = over(under, r, g, b, alpha);
+                }
+                argb[i] = blended;
+            }
+        }
+    }
+
+    /** Paints one column {@code x}, rows {@code [y0, y1)}, in an opaque colour. */
+    void column(int x, int y0, int y1, int colour) {
+        if (x < 0 || x >= width) {
+            return;
+        }
+        int top = Math.max(0, y0);
+        int bottom = Math.min(height, y1);
+        for (int y = top; y < bottom; y++) {
+            argb[y * width + x] = colour;
+        }
+    }
+
+    /** Source-over of a colour with {@code alpha} (0..255) on an opaque pixel; rounds to nearest. */
+    private static int over(int under, int r, int g, int b, int alpha) {
+        int inv = 255 - alpha;
+        int ur = (under >>> 16) & 0xff;
+        int ug = (under >>> 8) & 0xff;
+        int ub = under & 0xff;
+        int outA = Math.min(255, alpha + ((under >>> 24) * inv + 127) / 255);
+        int outR = (r * alpha + ur * inv + 127) / 255;
+        int outG = (g * alpha + ug * inv + 127) / 255;
+        int outB = (b * alpha + ub * inv + 127) / 255;
+        return outA << 24 | outR << 16 | outG << 8 | outB;
+    }
+}
