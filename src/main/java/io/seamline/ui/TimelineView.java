@@ -82,6 +82,8 @@ public final class TimelineView extends Region {
     private final Font bold = Font.font("System", FontWeight.BOLD, 12);
     private final Font small = Font.font("System", 11);
     private final java.util.Map<Font, java.util.Map<String, Double>> widths = new java.util.HashMap<>();
+    private final java.util.Map<TimelineLane, String[]> gutterText = new java.util.HashMap<>();
+    private InspectorData gutterTextData;
     private PlotRaster raster;
     private PixelBuffer<IntBuffer> plotPixels;
     private WritableImage plotImage;
@@ -443,18 +445,32 @@ public final class TimelineView extends Region {
             g.setFill(Color.web("#111111"));
             g.setFont(bold);
             g.setTextBaseline(VPos.TOP);
-            g.fillText(fitText(lane.label(), GUTTER_PX - 20, bold), 12, y + 6);
+            String[] text = gutterText(lane, data);
+            g.fillText(text[0], 12, y + 6);
             g.setFont(small);
             g.setFill(Color.web("#444444"));
-            g.fillText(kindName(lane), 12, y + 22);
-            // The stitched lane is written on the reference clock: it needs no alignment of its own.
-            g.fillText(lane.kind() == io.seamline.timeline.LaneKind.STITCHED ? lane.note()
-                    : offsetLabel(data.alignment(lane.laneId())), 12, y + 37);
+            g.fillText(text[1], 12, y + 22);
+            g.fillText(text[2], 12, y + 37);
             g.setFill(Color.web("#d0d0c8"));
             g.fillRect(0, Math.round(y + laneH - 1), GUTTER_PX, 1);
         }
         g.setFill(Color.web("#b0b0a8"));
         g.fillRect(GUTTER_PX - 1, top, 1, canvas.getHeight() - top);
+    }
+
+    /**
+     * A lane's three gutter lines (label cut to fit, kind and rate, alignment), made once per case
+     * data: formatting and fitting them every frame would cost more than drawing them.
+     */
+    private String[] gutterText(TimelineLane lane, InspectorData data) {
+        if (gutterTextData != data) {
+            gutterText.clear();
+            gutterTextData = data;
+        }
+        return gutterText.computeIfAbsent(lane, l -> new String[] {fitText(l.label(), GUTTER_PX - 20, bold),
+            kindName(l),
+            // The stitched lane is written on the reference clock: it needs no alignment of its own.
+            l.kind() == io.seamline.timeline.LaneKind.STITCHED ? l.note() : offsetLabel(data.alignment(l.laneId()))});
     }
 
     /** The alignment label of a lane: its correction and how sure. */
@@ -512,6 +528,8 @@ public final class TimelineView extends Region {
             }
         }
         long lastColumn = Long.MIN_VALUE;
+        PlotRaster.Spans shades = new PlotRaster.Spans();
+        List<int[]> over = new ArrayList<>();
         for (TimelineGap gap : gaps) {
             double x0 = v.xOf(gap.startUtc());
             boolean narrow = v.xOf(gap.endUtc()) - x0 < 1;
@@ -519,7 +537,13 @@ public final class TimelineView extends Region {
                 continue;
             }
             lastColumn = Math.round(x0);
-            drawGap(into, labels, v, gap, top, height, scale);
+            drawGap(shades, over, labels, v, gap, top, height, scale);
+        }
+        if (into != null) {
+            into.fillSpans(dy(top + 1, scale), dy(top + height - 1, scale), shades);
+            for (int[] r : over) {
+                into.fillRect(r[0], r[1], r[2], r[3], r[4]);
+            }
         }
     }
 
@@ -568,8 +592,13 @@ public final class TimelineView extends Region {
         }
     }
 
-    private void drawGap(PlotRaster into, List<PlotLabel> labels, Viewport v, TimelineGap gap, double top,
-            double height, int scale) {
+    /**
+     * A gap: its shade and edges (as spans over the lane's rows, into {@code shades}), the thick top and
+     * bottom edges of the selected gap and the label's background (as rectangles {x0, y0, x1, y1,
+     * ARGB}, into {@code over}), and its label when it fits.
+     */
+    private void drawGap(PlotRaster.Spans shades, List<int[]> over, List<PlotLabel> labels, Viewport v,
+            TimelineGap gap, double top, double height, int scale) {
         double x0 = GUTTER_PX + v.xOf(gap.startUtc());
         double x1 = Math.max(x0 + 3, GUTTER_PX + v.xOf(gap.endUtc()));
         if (x1 < GUTTER_PX || x0 > canvas.getWidth()) {
@@ -586,20 +615,18 @@ public final class TimelineView extends Region {
         double tw = textWidth(text, small);
         boolean labelled = tw + 8 < x1 - x0;
         double tx = Math.max(x0, GUTTER_PX) + 4;
-        if (into != null) {
-            into.fillRect(dx(left, scale), y0, dx(right, scale), y1, argb(c.deriveColor(0, 1, 1, selected ? 0.55 : 0.38)));
-            int edgeColour = argb(c.darker());
-            double edge = selected ? 3 : 1;
-            into.fillRect(dx(left, scale), y0, dx(left + edge, scale), y1, edgeColour);
-            into.fillRect(dx(right - edge, scale), y0, dx(right, scale), y1, edgeColour);
-            if (selected) {
-                into.fillRect(dx(left, scale), y0, dx(right, scale), dy(top + 1 + edge, scale), edgeColour);
-                into.fillRect(dx(left, scale), dy(top + height - 1 - edge, scale), dx(right, scale), y1, edgeColour);
-            }
-            if (labelled) {
-                into.fillRect(dx(tx - 2, scale), dy(top + 4, scale), dx(tx + tw + 2, scale), dy(top + 19, scale),
-                        argb(Color.web("#ffffffd8")));
-            }
+        shades.add(dx(left, scale), dx(right, scale), argb(c.deriveColor(0, 1, 1, selected ? 0.55 : 0.38)));
+        int edgeColour = argb(c.darker());
+        double edge = selected ? 3 : 1;
+        shades.add(dx(left, scale), dx(left + edge, scale), edgeColour);
+        shades.add(dx(right - edge, scale), dx(right, scale), edgeColour);
+        if (selected) {
+            over.add(new int[] {dx(left, scale), y0, dx(right, scale), dy(top + 1 + edge, scale), edgeColour});
+            over.add(new int[] {dx(left, scale), dy(top + height - 1 - edge, scale), dx(right, scale), y1, edgeColour});
+        }
+        if (labelled) {
+            over.add(new int[] {dx(tx - 2, scale), dy(top + 4, scale), dx(tx + tw + 2, scale), dy(top + 19, scale),
+                argb(Color.web("#ffffffd8"))});
         }
         if (labelled) {
             labels.add(new PlotLabel(text, tx, top + 5, Color.web("#111111"), VPos.TOP));
@@ -618,6 +645,8 @@ public final class TimelineView extends Region {
         java.util.Set<String> invited = new java.util.HashSet<>();
         long lastLine = Long.MIN_VALUE;
         int labelBackground = argb(BACKGROUND);
+        PlotRaster.Spans lines = new PlotRaster.Spans();
+        List<int[]> backgrounds = new ArrayList<>();
         for (TimelineMarker marker : m.markers()) {
             // A second INVITE within a dialog set is a re-INVITE (RFC 3261 section 14).
             boolean reInvite = marker.kind() == MarkerKind.SIP_REQUEST && "INVITE".equals(marker.label())
@@ -631,10 +660,8 @@ public final class TimelineView extends Region {
             double xs = Math.round(x) + 0.5;
             // Zoomed out, many markers share a pixel column: one line per column is enough.
             if (Math.round(x) != lastLine) {
-                if (into != null) {
-                    into.fillRect(dx(Math.round(x), scale), dy(bandTop, scale), dx(Math.round(x) + 1, scale),
-                            dy(lanesBottom, scale), argb(c.deriveColor(0, 1, 1, strong ? 0.75 : 0.35)));
-                }
+                lines.add(dx(Math.round(x), scale), dx(Math.round(x) + 1, scale),
+                        argb(c.deriveColor(0, 1, 1, strong ? 0.75 : 0.35)));
                 lastLine = Math.round(x);
             }
             String label = reInvite ? "re-INVITE" : marker.label();
@@ -642,15 +669,19 @@ public final class TimelineView extends Region {
             for (int row = 0; row < rowEnd.length; row++) {
                 if (rowEnd[row] < x) {
                     double y = bandTop + row * MARKER_ROW_PX;
-                    if (into != null) {
-                        into.fillRect(dx(xs + 1, scale), dy(y + 1, scale), dx(xs + 7 + tw, scale),
-                                dy(y + MARKER_ROW_PX - 1, scale), labelBackground);
-                    }
+                    backgrounds.add(new int[] {dx(xs + 1, scale), dy(y + 1, scale), dx(xs + 7 + tw, scale),
+                        dy(y + MARKER_ROW_PX - 1, scale)});
                     labels.add(new PlotLabel(label, xs + 3, y + MARKER_ROW_PX / 2, c.deriveColor(0, 1, 0.8, 1),
                             VPos.CENTER));
                     rowEnd[row] = x + tw + 8;
                     break;
                 }
+            }
+        }
+        if (into != null) {
+            into.fillSpans(dy(bandTop, scale), dy(lanesBottom, scale), lines);
+            for (int[] r : backgrounds) {
+                into.fillRect(r[0], r[1], r[2], r[3], labelBackground);
             }
         }
     }
