@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import javafx.application.Platform;
 import javafx.geometry.VPos;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
@@ -312,34 +311,17 @@ public final class TimelineView extends Region {
     }
 
     /**
-     * Reports, once per window, when the first frame with lanes has been rendered: on the second pulse
-     * after it was painted (Quantum renders a pulse's frame before the next pulse renders, so this is
-     * after that frame and at most a pulse late). Logged at DEBUG with the time since the process
-     * started, for the first-paint measurement ({@code FirstPaintBenchmark}).
+     * Logs (DEBUG) once per view when lanes are first painted, with the time since the process
+     * started: a diagnostic for the first-paint measurement ({@code FirstPaintBenchmark}), which
+     * watches the screen itself.
      */
     private void noteFirstLanes() {
-        Scene scene = getScene();
-        if (lanesShown || scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
+        if (lanesShown || getScene() == null || getScene().getWindow() == null) {
             return;
         }
         lanesShown = true;
-        long paintedMs = msSinceProcessStart();
-        int[] pulses = {0};
-        Runnable[] listener = new Runnable[1];
-        listener[0] = () -> {
-            pulses[0]++;
-            if (pulses[0] < 3) {
-                Platform.requestNextPulse();
-                return;
-            }
-            if (pulses[0] == 3) {
-                LOG.log(System.Logger.Level.DEBUG, "first frame with lanes on screen {0} ms after process start"
-                        + " (painted at {1} ms)", msSinceProcessStart(), paintedMs);
-                Platform.runLater(() -> scene.removePostLayoutPulseListener(listener[0]));
-            }
-        };
-        scene.addPostLayoutPulseListener(listener[0]);
-        Platform.requestNextPulse();
+        LOG.log(System.Logger.Level.DEBUG, () -> "timeline painted with lanes " + msSinceProcessStart()
+                + " ms after process start");
     }
 
     private static long msSinceProcessStart() {
