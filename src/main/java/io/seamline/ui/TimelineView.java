@@ -65,6 +65,8 @@ public final class TimelineView extends Region {
     private static final double DRAG_SLOP_PX = 3;
     private static final System.Logger LOG = System.getLogger(TimelineView.class.getName());
     private static final Color BACKGROUND = Color.web("#fbfbf9");
+    /** Points across a pixel column at which a waveform's edges are sampled for anti-aliasing. */
+    private static final int SUBSAMPLES = 4;
 
     private final CaseViewModel model;
     private final TimelineViewModel timeline;
@@ -530,10 +532,11 @@ public final class TimelineView extends Region {
     }
 
     /**
-     * A segment's waveform: for each device column, the span from its max to its min (at least one
-     * pixel, so silence stays a line), joined to the previous column's span so a steep edge stays
-     * one connected outline. Closer than the finest zoom allows at this scale, columns are computed at
-     * CSS pixels and each is repeated {@code scale} times.
+     * A segment's waveform: the outline through each device column's max (top edge) and min (bottom
+     * edge), edges running straight from one column to the next and flat across the last column of a
+     * run, at least one pixel thick so silence stays a line; filled with anti-aliased edges (see
+     * {@link PlotRaster#coverColumn}). Closer than the finest zoom allows at this scale, columns are
+     * computed at CSS pixels and the outline runs across {@code scale} device columns per column.
      */
     private static void drawWaveform(PlotRaster into, LaneSummary pyramid, LaneClock.Segment segment, Viewport v,
             double top, double height, int scale, int colour) {
@@ -542,35 +545,31 @@ public final class TimelineView extends Region {
                 : new Viewport(v.startUtc(), v.nanosPerPixel() / scale, v.widthPx() * scale);
         int repeat = stretched ? scale : 1;
         LaneWaveform wave = LaneWaveform.of(pyramid, segment, columns);
-        double mid = top + height / 2;
-        double half = height / 2 - 1;
+        double mid = (top + height / 2 - AXIS_PX) * scale;
+        double half = (height / 2 - 1) * scale;
+        double least = 0.5 * scale;
         float[] min = wave.min();
         float[] max = wave.max();
-        boolean joined = false;
-        int previousTop = 0;
-        int previousBottom = 0;
-        for (int c = 0; c < wave.columns(); c++) {
+        int n = wave.columns();
+        double[] tops = new double[SUBSAMPLES];
+        double[] bottoms = new double[SUBSAMPLES];
+        for (int c = 0; c < n; c++) {
             if (Float.isNaN(max[c])) {
-                joined = false;
                 continue;
             }
-            double yTop = mid - Math.max(max[c] * half, 0.5);
-            double yBottom = mid - Math.min(min[c] * half, -0.5);
-            int r0 = (int) Math.floor((yTop - AXIS_PX) * scale);
-            int r1 = Math.max(r0 + 1, (int) Math.ceil((yBottom - AXIS_PX) * scale));
-            int drawTop = r0;
-            int drawBottom = r1;
-            if (joined) {
-                drawTop = Math.min(drawTop, previousBottom - 1);
-                drawBottom = Math.max(drawBottom, previousTop + 1);
-            }
-            int x = (wave.firstX() + c) * repeat;
+            boolean runGoesOn = c + 1 < n && !Float.isNaN(max[c + 1]);
+            double t0 = mid - Math.max(max[c] * half, least);
+            double b0 = mid - Math.min(min[c] * half, -least);
+            double t1 = runGoesOn ? mid - Math.max(max[c + 1] * half, least) : t0;
+            double b1 = runGoesOn ? mid - Math.min(min[c + 1] * half, -least) : b0;
             for (int k = 0; k < repeat; k++) {
-                into.column(x + k, drawTop, drawBottom, colour);
+                for (int j = 0; j < SUBSAMPLES; j++) {
+                    double u = (k + (j + 0.5) / SUBSAMPLES) / repeat;
+                    tops[j] = t0 + (t1 - t0) * u;
+                    bottoms[j] = b0 + (b1 - b0) * u;
+                }
+                into.coverColumn((wave.firstX() + c) * repeat + k, tops, bottoms, colour);
             }
-            previousTop = r0;
-            previousBottom = r1;
-            joined = true;
         }
     }
 
