@@ -86,7 +86,7 @@ final class PlotRaster {
                 firstUnder = java.util.Arrays.copyOfRange(argb, row + left, row + right);
                 firstRow = row;
             }
-            int last = -1;
+            int last = ~argb[row + left];
             int blended = 0;
             for (int i = row + left; i < row + right; i++) {
                 int under = argb[i];
@@ -135,7 +135,7 @@ final class PlotRaster {
         int bottom = Math.min(height, y1);
         int[] lastUnder = new int[n];
         int[] lastOut = new int[n];
-        java.util.Arrays.fill(lastUnder, -1);
+        boolean[] known = new boolean[n];
         for (int y = top; y < bottom; y++) {
             int row = y * width;
             for (int k = 0; k < n; k++) {
@@ -151,7 +151,8 @@ final class PlotRaster {
                 }
                 for (int i = row + left; i < row + right; i++) {
                     int under = argb[i];
-                    if (under != lastUnder[k]) {
+                    if (!known[k] || under != lastUnder[k]) {
+                        known[k] = true;
                         lastUnder[k] = under;
                         lastOut[k] = over(under, (colour >>> 16) & 0xff, (colour >>> 8) & 0xff, colour & 0xff, alpha);
                     }

@@ -143,6 +143,23 @@ class CaseViewModelTest {
     }
 
     @Test
+    void anOpenedCasesTablesAreFilledWhenTheGivenExecutorRunsAfterItsTimeline() throws Exception {
+        CaseViewModel model = model();
+        java.util.List<Runnable> later = new java.util.ArrayList<>();
+        model.fillTablesWith(later::add);
+        openedCopy(model);
+        assertEquals(3, model.timeline().modelProperty().get().lanes().size(), "the timeline is shown at once");
+        assertTrue(model.gaps().isEmpty() && model.streams().isEmpty() && model.evidence().isEmpty()
+                && model.ladderMessages().isEmpty(), "the tables wait");
+        assertEquals(1, later.size());
+        later.get(0).run();
+        assertFalse(model.gaps().isEmpty());
+        assertFalse(model.streams().isEmpty());
+        assertFalse(model.evidence().isEmpty());
+        assertEquals(model.dataProperty().get().messages().size(), model.ladderMessages().size());
+    }
+
+    @Test
     void analysingFromTheWindowReplacesResultsAndLogsCustody() throws Exception {
         CaseViewModel model = model();
         Path casePath;
