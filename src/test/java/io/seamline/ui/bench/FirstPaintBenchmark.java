@@ -39,6 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Xvfb :58 -screen 0 1600x1000x24 &amp;
  * DISPLAY=:58 java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.openjdk.jmh.Main FirstPaintBenchmark
  * </pre>
+ * To compare with another build, add {@code -jvmArgsAppend -Dseamline.jar=OTHER/target/seamline.jar}; on a
+ * machine shared with other work, alternate the two runs, since the figure moves with the load.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -51,6 +53,8 @@ public class FirstPaintBenchmark {
     private static final Rectangle PLOT = new Rectangle(460, 190, 640, 350);
     private static final int LANE_RGB = 0x0072B2;
     private static final int MIN_PIXELS = 200;
+    /** The jar to start: {@code -Dseamline.jar=...} (to compare builds), by default {@code target/seamline.jar}. */
+    private static final String JAR = System.getProperty("seamline.jar", "target/seamline.jar");
 
     private Path work;
     private Path caseFile;
@@ -60,12 +64,12 @@ public class FirstPaintBenchmark {
     /** Builds the sample case once. */
     @Setup(Level.Trial)
     public void buildCase() throws IOException, InterruptedException, AWTException {
-        if (!Files.isRegularFile(Path.of("target/seamline.jar"))) {
-            throw new IllegalStateException("target/seamline.jar is missing: run mvn -B -o -q -DskipTests package");
+        if (!Files.isRegularFile(Path.of(JAR))) {
+            throw new IllegalStateException(JAR + " is missing: run mvn -B -o -q -DskipTests package");
         }
         work = Files.createTempDirectory("seamline-first-paint-");
         caseFile = work.resolve("failover.seamline");
-        Process p = new ProcessBuilder(java(), "-jar", "target/seamline.jar", "sample", "sample-cases/failover",
+        Process p = new ProcessBuilder(java(), "-jar", JAR, "sample", "sample-cases/failover",
                 "--no-gui", "--case", caseFile.toString()).redirectErrorStream(true)
                 .redirectOutput(work.resolve("sample.log").toFile()).start();
         if (p.waitFor() != 0) {
@@ -81,7 +85,7 @@ public class FirstPaintBenchmark {
     @Benchmark
     public int coldStartToLanes() throws IOException, InterruptedException {
         Path config = Files.createTempDirectory(work, "config-");
-        ProcessBuilder b = new ProcessBuilder(java(), "-jar", "target/seamline.jar", "gui", caseFile.toString())
+        ProcessBuilder b = new ProcessBuilder(java(), "-jar", JAR, "gui", caseFile.toString())
                 .redirectErrorStream(true).redirectOutput(config.resolve("gui.log").toFile());
         b.environment().put("XDG_CONFIG_HOME", config.toString());
         gui = b.start();
