@@ -17,6 +17,8 @@ final class PlotRaster {
     private final int width;
     private final int height;
     private final int[] argb;
+    /** Scratch for {@link #coverColumn}: per-row coverage differences, zero between calls. */
+    private double[] coverage = new double[64];
 
     /** A buffer of {@code width x height} device pixels, transparent until painted. */
     PlotRaster(int width, int height) {
@@ -174,36 +176,58 @@ final class PlotRaster {
             return;
         }
         double highest = Double.POSITIVE_INFINITY;
-        double lowestTop = Double.NEGATIVE_INFINITY;
-        double highestBottom = Double.POSITIVE_INFINITY;
         double lowest = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < tops.length; j++) {
             highest = Math.min(highest, tops[j]);
-            lowestTop = Math.max(lowestTop, tops[j]);
-            highestBottom = Math.min(highestBottom, bottoms[j]);
             lowest = Math.max(lowest, bottoms[j]);
         }
         int first = Math.max(0, (int) Math.floor(highest));
         int end = Math.min(height, (int) Math.ceil(lowest));
-        int solidFrom = (int) Math.ceil(lowestTop);
-        int solidTo = (int) Math.floor(highestBottom);
-        for (int y = first; y < end; y++) {
-            int i = y * width + x;
-            if (y >= solidFrom && y < solidTo) {
-                argb[i] = colour;
+        if (end <= first) {
+            return;
+        }
+        int rows = end - first;
+        if (coverage.length < rows + 1) {
+            coverage = new double[rows + 1];
+        }
+        // Each sample point adds its span to the rows it crosses as a difference (start, stop), so
+        // a column costs one pass over its rows however many points there are.
+        for (int j = 0; j < tops.length; j++) {
+            double t = Math.max(tops[j], first) - first;
+            double b = Math.min(bottoms[j], end) - first;
+            if (b <= t) {
                 continue;
             }
-            double covered = 0;
-            for (int j = 0; j < tops.length; j++) {
-                covered += Math.max(0, Math.min(y + 1, bottoms[j]) - Math.max(y, tops[j]));
+            int ti = (int) t;
+            int bi = (int) b;
+            if (ti == bi) {
+                coverage[ti] += b - t;
+                coverage[ti + 1] -= b - t;
+                continue;
             }
-            int alpha = (int) Math.round(255 * covered / tops.length);
+            coverage[ti] += ti + 1 - t;
+            coverage[ti + 1] -= ti + 1 - t;
+            coverage[ti + 1] += 1;
+            coverage[bi] -= 1;
+            if (b > bi) {
+                coverage[bi] += b - bi;
+                coverage[bi + 1] -= b - bi;
+            }
+        }
+        double covered = 0;
+        double samples = tops.length;
+        for (int r = 0; r < rows; r++) {
+            covered += coverage[r];
+            coverage[r] = 0;
+            int alpha = (int) Math.round(255 * covered / samples);
+            int i = (first + r) * width + x;
             if (alpha >= 255) {
                 argb[i] = colour;
             } else if (alpha > 0) {
                 argb[i] = over(argb[i], (colour >>> 16) & 0xff, (colour >>> 8) & 0xff, colour & 0xff, alpha);
             }
         }
+        coverage[rows] = 0;
     }
 
     /** Source-over of a colour with {@code alpha} (0..255) on an opaque pixel; rounds to nearest. */

@@ -84,4 +84,34 @@ class PlotRasterTest {
         r.coverColumn(2, new double[] {7.0, 9.0}, new double[] {8.0, 10.0}, blue);
         assertEquals(over(WHITE, 0x800072B2), r.at(2, 7), "a sloped edge covers row 7 at one sample of two");
     }
+
+    @Test
+    void columnCoverageIsTheMeanOverTheSamplePointsOfTheirOverlapWithEachRow() {
+        Random random = new Random(11);
+        int blue = 0xff0072B2;
+        for (int trial = 0; trial < 200; trial++) {
+            PlotRaster r = new PlotRaster(1, 40);
+            r.fill(0xfbfbf9);
+            double[] tops = new double[4];
+            double[] bottoms = new double[4];
+            for (int j = 0; j < 4; j++) {
+                tops[j] = random.nextDouble() * 44 - 2;
+                bottoms[j] = tops[j] + random.nextDouble() * 20;
+            }
+            r.coverColumn(0, tops, bottoms, blue);
+            for (int y = 0; y < 40; y++) {
+                double covered = 0;
+                for (int j = 0; j < 4; j++) {
+                    covered += Math.max(0, Math.min(y + 1, bottoms[j]) - Math.max(y, tops[j]));
+                }
+                int alpha = (int) Math.round(255 * covered / 4);
+                int expected = alpha >= 255 ? blue : alpha > 0 ? over(0xfffbfbf9, alpha << 24 | 0x0072B2) : 0xfffbfbf9;
+                int seen = r.at(0, y);
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    int diff = Math.abs(((expected >>> shift) & 0xff) - ((seen >>> shift) & 0xff));
+                    assertEquals(0, Math.max(0, diff - 1), "trial " + trial + " row " + y);
+                }
+            }
+        }
+    }
 }

@@ -32,6 +32,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -65,6 +66,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       present and add to the figure.</li>
  *   <li>{@code cursorFrame}: a whole frame after the mouse moved one pixel (cursor only), rasterised
  *       the same way.</li>
+ *   <li>{@code canvasFrameCpu}: {@code canvasFrame} again (average time), with the CPU time the FX
+ *       thread and the renderer spent on it, per frame ({@code cpuMsPerFrame}, a mean over each
+ *       iteration): on a machine shared with other work the wall-time tail is mostly waiting for a
+ *       core, which this figure leaves out.</li>
  *   <li>{@code openAndFirstPaint}: what opening adds before the first paint, minus SQLite I/O: decoding
  *       the three stored pyramids from their bytes, building their overviews ({@code LaneSummary}), and
  *       the first {@code laneData} at full zoom-out.</li>
@@ -98,6 +103,9 @@ public class TimelineRenderBenchmark {
     private Viewport panned;
     private boolean flip;
     private double cursorX = 300;
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+    private long[] toolkitThreads;
     private CaseViewModel viewModel;
     private TimelineView timelineView;
     private Scene scene;
@@ -213,6 +221,58 @@ public class TimelineRenderBenchmark {
             image.set(timelineView.snapshot(null, null));
         });
         return image.get();
+    }
+
+    /** CPU time of the toolkit's threads per frame, in milliseconds, averaged over an iteration. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class FrameCpu {
+        private long cpuNanos;
+        private long frames;
+        /** FX thread plus renderer, ms per frame. */
+        public double cpuMsPerFrame;
+
+        /** Starts a new mean for each iteration. */
+        @Setup(Level.Iteration)
+        public void reset() {
+            cpuNanos = 0;
+            frames = 0;
+            cpuMsPerFrame = 0;
+        }
+
+        void add(long nanos) {
+            cpuNanos += nanos;
+            frames++;
+            cpuMsPerFrame = cpuNanos / 1e6 / frames;
+        }
+    }
+
+    /** {@link #canvasFrame()} with the CPU time the FX thread and the renderer spent on it. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public Object canvasFrameCpu(FrameCpu cpu) throws Exception {
+        long before = toolkitCpuNanos();
+        Object frame = canvasFrame();
+        cpu.add(toolkitCpuNanos() - before);
+        return frame;
+    }
+
+    /** CPU time so far of the FX thread and the renderer (Monocle names them "Event Thread" and "QuantumRenderer-0"). */
+    private long toolkitCpuNanos() {
+        if (toolkitThreads == null) {
+            toolkitThreads = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("Event Thread") || t.getName().startsWith("QuantumRenderer")
+                            || t.getName().equals("JavaFX Application Thread"))
+                    .mapToLong(Thread::getId).toArray();
+            if (toolkitThreads.length < 2) {
+                throw new IllegalStateException("the FX thread and the renderer were not found");
+            }
+        }
+        long sum = 0;
+        for (long id : toolkitThreads) {
+            sum += THREADS.getThreadCpuTime(id);
+        }
+        return sum;
     }
 
     /** One whole frame after the cursor moved by a pixel, rasterised. */
