@@ -176,9 +176,13 @@ final class PlotRaster {
             return;
         }
         double highest = Double.POSITIVE_INFINITY;
+        double lowestTop = Double.NEGATIVE_INFINITY;
+        double highestBottom = Double.POSITIVE_INFINITY;
         double lowest = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < tops.length; j++) {
             highest = Math.min(highest, tops[j]);
+            lowestTop = Math.max(lowestTop, tops[j]);
+            highestBottom = Math.min(highestBottom, bottoms[j]);
             lowest = Math.max(lowest, bottoms[j]);
         }
         int first = Math.max(0, (int) Math.floor(highest));
@@ -186,6 +190,9 @@ final class PlotRaster {
         if (end <= first) {
             return;
         }
+        // Rows strictly inside every point's span are fully covered and hold no differences.
+        int solidFrom = Math.max(0, (int) Math.ceil(lowestTop) - first);
+        int solidTo = Math.min(end, (int) Math.floor(highestBottom)) - first;
         int rows = end - first;
         if (coverage.length < rows + 1) {
             coverage = new double[rows + 1];
@@ -217,6 +224,13 @@ final class PlotRaster {
         double covered = 0;
         double samples = tops.length;
         for (int r = 0; r < rows; r++) {
+            if (r > solidFrom && r < solidTo) {
+                for (int i = (first + r) * width + x; r < solidTo; r++, i += width) {
+                    argb[i] = colour;
+                }
+                r--;
+                continue;
+            }
             covered += coverage[r];
             coverage[r] = 0;
             int alpha = (int) Math.round(255 * covered / samples);

@@ -89,27 +89,34 @@ class PlotRasterTest {
     void columnCoverageIsTheMeanOverTheSamplePointsOfTheirOverlapWithEachRow() {
         Random random = new Random(11);
         int blue = 0xff0072B2;
-        for (int trial = 0; trial < 200; trial++) {
-            PlotRaster r = new PlotRaster(1, 40);
+        for (int trial = 0; trial < 400; trial++) {
+            PlotRaster r = new PlotRaster(3, 40);
             r.fill(0xfbfbf9);
-            double[] tops = new double[4];
-            double[] bottoms = new double[4];
-            for (int j = 0; j < 4; j++) {
-                tops[j] = random.nextDouble() * 44 - 2;
-                bottoms[j] = tops[j] + random.nextDouble() * 20;
-            }
-            r.coverColumn(0, tops, bottoms, blue);
-            for (int y = 0; y < 40; y++) {
-                double covered = 0;
+            double[][] tops = new double[3][4];
+            double[][] bottoms = new double[3][4];
+            // Edges above and below the buffer too; three columns so a later one shows any leftover.
+            for (int x = 0; x < 3; x++) {
                 for (int j = 0; j < 4; j++) {
-                    covered += Math.max(0, Math.min(y + 1, bottoms[j]) - Math.max(y, tops[j]));
+                    // Every fourth trial, edges that all start above the buffer.
+                    tops[x][j] = trial % 4 == 0 ? -1 - random.nextDouble() * 14 : random.nextDouble() * 60 - 15;
+                    bottoms[x][j] = tops[x][j] + random.nextDouble() * 30;
                 }
-                int alpha = (int) Math.round(255 * covered / 4);
-                int expected = alpha >= 255 ? blue : alpha > 0 ? over(0xfffbfbf9, alpha << 24 | 0x0072B2) : 0xfffbfbf9;
-                int seen = r.at(0, y);
-                for (int shift = 0; shift <= 16; shift += 8) {
-                    int diff = Math.abs(((expected >>> shift) & 0xff) - ((seen >>> shift) & 0xff));
-                    assertEquals(0, Math.max(0, diff - 1), "trial " + trial + " row " + y);
+                r.coverColumn(x, tops[x], bottoms[x], blue);
+            }
+            for (int x = 0; x < 3; x++) {
+                for (int y = 0; y < 40; y++) {
+                    double covered = 0;
+                    for (int j = 0; j < 4; j++) {
+                        covered += Math.max(0, Math.min(y + 1, bottoms[x][j]) - Math.max(y, tops[x][j]));
+                    }
+                    int alpha = (int) Math.round(255 * covered / 4);
+                    int expected = alpha >= 255 ? blue
+                            : alpha > 0 ? over(0xfffbfbf9, alpha << 24 | 0x0072B2) : 0xfffbfbf9;
+                    int seen = r.at(x, y);
+                    for (int shift = 0; shift <= 16; shift += 8) {
+                        int diff = Math.abs(((expected >>> shift) & 0xff) - ((seen >>> shift) & 0xff));
+                        assertEquals(0, Math.max(0, diff - 1), "trial " + trial + " column " + x + " row " + y);
+                    }
                 }
             }
         }
