@@ -77,6 +77,8 @@ public final class CaseViewModel {
     private final PlaybackViewModel playback;
     private final RecentCases recentCases;
     private volatile LaneAudio laneAudio;
+    private Executor tablesLater = Runnable::run;
+    private long applied;
 
     /** A window model with no recent-case list and the sound card for playback. */
     public CaseViewModel(Executor worker, Executor ui) {
@@ -214,14 +216,45 @@ public final class CaseViewModel {
 
     /** Opens an existing case in the background. */
     public void openCase(Path path) {
+        openCase(path, null);
+    }
+
+    /**
+     * Opens a case in the background whose file is already being opened ({@code opening}, started
+     * before the toolkit, so that loading the database driver overlaps building the window); when
+     * {@code opening} is null the worker opens it. A failure to open is reported as from
+     * {@link #openCase(Path)}.
+     */
+    public void openCase(Path path, java.util.concurrent.CompletableFuture<CaseService> opening) {
         long startNanos = System.nanoTime();
         run("Opening " + path.getFileName(), monitor -> {
-            CaseService opened = CaseService.open(path);
+            CaseService opened = opening == null ? CaseService.open(path) : opened(path, opening);
             replaceService(opened);
             remember(path);
             return "Opened " + path.getFileName() + " (read in " + (System.nanoTime() - startNanos) / 1_000_000
                     + " ms)";
         });
+    }
+
+    private static CaseService opened(Path path, java.util.concurrent.CompletableFuture<CaseService> opening)
+            throws CaseFileException {
+        try {
+            return opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof CaseFileException c) {
+                throw c;
+            }
+            throw new CaseFileException(path, "cannot be opened: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * Where the tables of a newly opened case (evidence, custody, gaps, streams, alignment, SIP
+     * ladder) are filled: at once by default; the window passes an executor that runs after the frame
+     * showing the timeline, so the lanes are on screen before the tables' cells are built.
+     */
+    public void fillTablesWith(Executor later) {
+        this.tablesLater = Objects.requireNonNull(later);
     }
 
     /** Creates a new case in the background and opens it. */
@@ -557,15 +590,23 @@ public final class CaseViewModel {
     private void apply(Snapshot s) {
         boolean sameCase = Objects.equals(casePath.get(), s.path());
         boolean sameTimeline = sameCase && data.get().timeline().equals(s.data().timeline());
+        long mine = ++applied;
         casePath.set(s.path());
         caseInfo.set(s.info());
-        evidence.setAll(s.evidence());
-        custody.setAll(s.custody());
         data.set(s.data());
-        gaps.setAll(s.data().gaps());
-        streams.setAll(s.data().streams());
-        alignments.setAll(s.data().alignments());
         annotations.setAll(s.data().annotations());
+        Runnable tables = () -> {
+            // A later result has filled them already.
+            if (applied != mine) {
+                return;
+            }
+            evidence.setAll(s.evidence());
+            custody.setAll(s.custody());
+            gaps.setAll(s.data().gaps());
+            streams.setAll(s.data().streams());
+            alignments.setAll(s.data().alignments());
+            refreshLadder();
+        };
         if (!sameCase) {
             ladderCallId.set(null);
             selection.set(null);
@@ -576,11 +617,15 @@ public final class CaseViewModel {
         } else {
             playLane.set(s.data().lane(playLane.get().id()).orElse(firstLane(s.data())));
         }
-        refreshLadder();
         if (!sameTimeline) {
             timeline.show(s.data().timeline());
         } else {
             timeline.modelProperty().set(s.data().timeline());
+        }
+        if (sameCase) {
+            tables.run();
+        } else {
+            tablesLater.execute(tables);
         }
     }
 

@@ -5,8 +5,8 @@ import io.seamline.timeline.Viewport;
 
 /**
  * One lane's waveform as drawn at the current viewport: for every pixel column the lane covers, the
- * min and max (in [-1, 1]) taken from the stored pyramid ({@link LaneSummary}), and the outline polygon of that envelope.
- * Built from summaries only, so its cost depends on the canvas width, not on the audio's length.
+ * min and max (in [-1, 1]) taken from the stored pyramid ({@link LaneSummary}); {@code TimelineView}
+ * fills the outline through them. Built from summaries only, so its cost depends on the canvas width, not on the audio's length.
  *
  * @param firstX   x of the first column (pixels from the viewport's left edge)
  * @param min      per-column minimum, NaN where the lane has no audio
@@ -56,47 +56,5 @@ public record LaneWaveform(int firstX, float[] min, float[] max) {
         }
         float[][] columns = pyramid.columns(s0, s1, pixels);
         return new LaneWaveform(x0, columns[0], columns[1]);
-    }
-
-    /**
-     * The outline of the envelope between {@code top} and {@code top + height} pixels, as one polygon
-     * per run of columns with audio: x and y coordinates, max edge left to right then min edge back.
-     * A column whose min equals its max is widened to one pixel so silence stays visible as a line.
-     */
-    public java.util.List<double[][]> polygons(double top, double height) {
-        java.util.List<double[][]> out = new java.util.ArrayList<>();
-        double mid = top + height / 2;
-        double half = height / 2 - 1;
-        int p = 0;
-        while (p < columns()) {
-            while (p < columns() && Float.isNaN(max[p])) {
-                p++;
-            }
-            int start = p;
-            while (p < columns() && !Float.isNaN(max[p])) {
-                p++;
-            }
-            int n = p - start;
-            if (n == 0) {
-                continue;
-            }
-            double[] xs = new double[2 * n + 2];
-            double[] ys = new double[2 * n + 2];
-            int k = 0;
-            for (int i = start; i < p; i++) {
-                xs[k] = firstX + i;
-                ys[k++] = mid - Math.max(max[i] * half, 0.5);
-            }
-            xs[k] = firstX + p;
-            ys[k++] = mid - Math.max(max[p - 1] * half, 0.5);
-            xs[k] = firstX + p;
-            ys[k++] = mid - Math.min(min[p - 1] * half, -0.5);
-            for (int i = p - 1; i >= start; i--) {
-                xs[k] = firstX + i;
-                ys[k++] = mid - Math.min(min[i] * half, -0.5);
-            }
-            out.add(new double[][] {xs, ys});
-        }
-        return out;
     }
 }

@@ -1,6 +1,10 @@
 package io.seamline.ui;
 
+import io.seamline.casefile.CaseFileException;
+import io.seamline.casefile.CaseService;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
@@ -11,12 +15,28 @@ import javafx.stage.Stage;
 /** The JavaFX application: one inspector window, with its worker thread for case operations and its playback thread. */
 public final class SeamlineApp extends Application {
     private static volatile Path initialCase;
+    private static volatile CompletableFuture<CaseService> initialOpening;
     private ExecutorService worker;
     private CaseViewModel model;
 
     /** Starts the toolkit and shows the window, opening {@code caseFile} when not null; returns when it closes. */
     public static void launchWindow(Path caseFile) {
         initialCase = caseFile;
+        if (caseFile != null) {
+            // Opening the case file (loading the SQLite driver and its native library) takes as long
+            // as starting the toolkit; on a second core they overlap.
+            initialOpening = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return CaseService.open(caseFile);
+                } catch (CaseFileException e) {
+                    throw new CompletionException(e);
+                }
+            }, r -> {
+                Thread t = new Thread(r, "seamline-open");
+                t.setDaemon(true);
+                t.start();
+            });
+        }
         Application.launch(SeamlineApp.class);
     }
 
@@ -34,14 +54,17 @@ public final class SeamlineApp extends Application {
         });
         model = new CaseViewModel(worker, Platform::runLater, RecentCases.inUserConfig(),
                 new PlaybackViewModel(player, Platform::runLater, SoundCardOutput::new));
-        stage.setScene(createScene(model));
+        if (initialCase != null) {
+            // Read the case on the worker while the window is built.
+            model.openCase(initialCase, initialOpening);
+        }
+        Scene scene = createScene(model);
+        model.fillTablesWith(new NextFrameExecutor(scene));
+        stage.setScene(scene);
         stage.setTitle("Seamline");
         stage.titleProperty().bind(model.caseInfoProperty().map(i -> "Seamline \u2014 " + i.title())
                 .orElse("Seamline"));
         stage.show();
-        if (initialCase != null) {
-            model.openCase(initialCase);
-        }
     }
 
     /** Builds the window's scene with its style sheet; tests build the same scene. */

@@ -120,6 +120,33 @@ class CaseViewModelTest {
     }
 
     @Test
+    void aCaseOpenedAheadOfTheWindowIsReadAndShownLikeAnyOther() throws Exception {
+        CaseViewModel model = model();
+        Path copy = Files.copy(failover, dir.resolve("ahead.seamline"));
+        model.openCase(copy, java.util.concurrent.CompletableFuture.completedFuture(CaseService.open(copy)));
+        assertEquals(copy, model.casePathProperty().get());
+        assertEquals(3, model.dataProperty().get().timeline().lanes().size());
+        assertFalse(model.gaps().isEmpty());
+        assertTrue(model.statusProperty().get().startsWith("Opened ahead.seamline (read in "));
+    }
+
+    @Test
+    void aCaseThatFailedToOpenAheadSaysWhatFailedAndLeavesNoCaseOpen() throws Exception {
+        CaseViewModel model = model();
+        Path junk = Files.writeString(dir.resolve("junk.seamline"), "junk junk junk junk");
+        var opening = java.util.concurrent.CompletableFuture.<CaseService>supplyAsync(() -> {
+            try {
+                return CaseService.open(junk);
+            } catch (io.seamline.casefile.CaseFileException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        model.openCase(junk, opening);
+        assertNull(model.caseInfoProperty().get());
+        assertTrue(model.lastErrorProperty().get().contains("not a Seamline case"), model.lastErrorProperty().get());
+    }
+
+    @Test
     void addingEvidenceWithNoCaseOpenAsksForACase() {
         CaseViewModel model = model();
         model.importFiles(List.of(Path.of("x.wav")));
@@ -140,6 +167,23 @@ class CaseViewModelTest {
         assertTrue(model.ladderMessages().stream().anyMatch(m -> m.label().startsWith("BYE")));
         assertEquals(data.timeline().lanes().size(), model.alignments().size());
         assertTrue(model.playLaneProperty().get() != null);
+    }
+
+    @Test
+    void anOpenedCasesTablesAreFilledWhenTheGivenExecutorRunsAfterItsTimeline() throws Exception {
+        CaseViewModel model = model();
+        java.util.List<Runnable> later = new java.util.ArrayList<>();
+        model.fillTablesWith(later::add);
+        openedCopy(model);
+        assertEquals(3, model.timeline().modelProperty().get().lanes().size(), "the timeline is shown at once");
+        assertTrue(model.gaps().isEmpty() && model.streams().isEmpty() && model.evidence().isEmpty()
+                && model.ladderMessages().isEmpty(), "the tables wait");
+        assertEquals(1, later.size());
+        later.get(0).run();
+        assertFalse(model.gaps().isEmpty());
+        assertFalse(model.streams().isEmpty());
+        assertFalse(model.evidence().isEmpty());
+        assertEquals(model.dataProperty().get().messages().size(), model.ladderMessages().size());
     }
 
     @Test

@@ -282,6 +282,44 @@ class CaseViewTest {
         assertFalse(robot.lookup("#cancelTask").query().isVisible());
     }
 
+    @Test
+    void theTimelineDrawsEachLaneInItsPaletteColourAndShadesTheGapByKind(FxRobot robot) throws Exception {
+        openFailover(robot);
+        TimelineView timeline = view.timelineView();
+        javafx.scene.image.WritableImage shot = WaitForAsyncUtils.asyncFx(() -> timeline.snapshot(null, null))
+                .get(30, TimeUnit.SECONDS);
+        javafx.scene.image.PixelReader pixels = shot.getPixelReader();
+        Node canvas = robot.lookup("#timelineCanvas").query();
+        double laneH = laneHeight(canvas);
+        double lanesTop = TimelineView.AXIS_PX + TimelineView.MARKER_ROWS * TimelineView.MARKER_ROW_PX;
+        var lanes = model.timeline().modelProperty().get().lanes();
+        for (int i = 0; i < lanes.size(); i++) {
+            int colour = TimelineView.argb(javafx.scene.paint.Color.web(
+                    io.seamline.timeline.Palette.lane(lanes.get(i).kind())));
+            int solid = 0;
+            for (int y = (int) (lanesTop + i * laneH); y < lanesTop + (i + 1) * laneH; y++) {
+                for (int x = (int) TimelineView.GUTTER_PX; x < shot.getWidth(); x++) {
+                    solid += pixels.getArgb(x, y) == colour ? 1 : 0;
+                }
+            }
+            assertTrue(solid > 50, lanes.get(i).label() + " has " + solid + " pixels of its colour");
+        }
+        GapRecord gap = model.gaps().get(indexOf(model.gaps(), "dropout"));
+        int laneIndex = timeline.laneLabels().indexOf(gap.lane());
+        Viewport v = model.timeline().viewportProperty().get();
+        Instant mid = gap.startUtc().plus(Duration.between(gap.startUtc(), gap.endUtc()).dividedBy(2));
+        int x = (int) Math.round(TimelineView.GUTTER_PX + v.xOf(mid));
+        // Just above the lane's bottom edge: under the gap is only the lane's background.
+        int y = (int) Math.floor(lanesTop + (laneIndex + 1) * laneH - 2.5);
+        javafx.scene.paint.Color shade = javafx.scene.paint.Color.web(io.seamline.timeline.Palette.gap("dropout"));
+        javafx.scene.paint.Color background = javafx.scene.paint.Color.web(laneIndex % 2 == 1 ? "#f6f6f2" : "#fbfbf9");
+        javafx.scene.paint.Color seen = pixels.getColor(x, y);
+        javafx.scene.paint.Color expected = background.interpolate(shade, 0.38);
+        assertEquals(expected.getRed(), seen.getRed(), 0.02, "shaded " + seen + ", expected " + expected);
+        assertEquals(expected.getGreen(), seen.getGreen(), 0.02, "shaded " + seen + ", expected " + expected);
+        assertEquals(expected.getBlue(), seen.getBlue(), 0.02, "shaded " + seen + ", expected " + expected);
+    }
+
     private static double laneHeight(Node canvas) {
         double free = canvas.getBoundsInLocal().getHeight() - TimelineView.AXIS_PX
                 - TimelineView.MARKER_ROWS * TimelineView.MARKER_ROW_PX - TimelineView.NOTES_PX;

@@ -32,6 +32,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -53,11 +54,22 @@ import org.openjdk.jmh.annotations.Warmup;
  * pixel), across 1400 px.
  *
  * <ul>
- *   <li>{@code laneData}: the part that scales with the case: pyramid summaries and polygon outlines
- *       for all three lanes (no toolkit).</li>
- *   <li>{@code canvasFrame}: a whole frame as the window draws it: {@code TimelineView.redraw()} on the
- *       FX thread of a Monocle headless toolkit with the software pipeline, followed by a snapshot so the
- *       drawing is really rasterised (the snapshot's copy adds to the figure).</li>
+ *   <li>{@code laneData}: the part that scales with the case: the pyramid's min/max columns for all
+ *       three lanes across the width (no toolkit).</li>
+ *   <li>{@code canvasFrame}: a whole frame after a pan, as the window draws it. Each frame moves the
+ *       viewport by 7 px (alternately right and left) through the view model's property, as a drag
+ *       does, so nothing the frame shows can come from the previous frame's plot; the view's layout
+ *       pass then paints it (the same call the pulse makes) and a snapshot of the whole timeline
+ *       (canvas plus the cursor, playhead, mark and selection nodes, all present) rasterises it into
+ *       a new image. The toolkit is Monocle headless with the software pipeline ({@code prism.order=sw}):
+ *       no GPU, every pixel in Java. The snapshot's render and read-back stand in for the window's
+ *       present and add to the figure.</li>
+ *   <li>{@code cursorFrame}: a whole frame after the mouse moved one pixel (cursor only), rasterised
+ *       the same way.</li>
+ *   <li>{@code canvasFrameCpu}: {@code canvasFrame} again (average time), with the CPU time the FX
+ *       thread and the renderer spent on it, per frame ({@code cpuMsPerFrame}, a mean over each
+ *       iteration): on a machine shared with other work the wall-time tail is mostly waiting for a
+ *       core, which this figure leaves out.</li>
  *   <li>{@code openAndFirstPaint}: what opening adds before the first paint, minus SQLite I/O: decoding
  *       the three stored pyramids from their bytes, building their overviews ({@code LaneSummary}), and
  *       the first {@code laneData} at full zoom-out.</li>
@@ -88,6 +100,13 @@ public class TimelineRenderBenchmark {
     private Map<Long, LaneSummary> pyramids;
     private List<byte[]> stored;
     private Viewport view;
+    private Viewport panned;
+    private boolean flip;
+    private double cursorX = 300;
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+    private long[] toolkitThreads;
+    private CaseViewModel viewModel;
     private TimelineView timelineView;
     private Scene scene;
 
@@ -138,9 +157,41 @@ public class TimelineRenderBenchmark {
             tv.resize(WIDTH_PX + TimelineView.GUTTER_PX, 560);
             tv.layout();
             vm.timeline().viewportProperty().set(view);
+            // Everything the window can show over the lanes is on: cursor, playhead, mark, selection.
+            vm.timeline().selectRange(view.timeAt(400), view.timeAt(520));
+            vm.timeline().playheadUtcProperty().set(view.timeAt(700));
+            vm.timeline().markUtcProperty().set(view.timeAt(900));
+            vm.timeline().hover(cursorX);
+            viewModel = vm;
             made.set(tv);
         });
         timelineView = made.get();
+        panned = view.pan(7);
+        WritableImage before = frameAt(view);
+        WritableImage after = frameAt(panned);
+        if (samePixels(before, after)) {
+            throw new IllegalStateException("a pan did not change the drawn frame: the benchmark would measure nothing");
+        }
+    }
+
+    private WritableImage frameAt(Viewport v) throws Exception {
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        onFx(() -> {
+            viewModel.timeline().viewportProperty().set(v);
+            timelineView.layout();
+            image.set(timelineView.snapshot(null, null));
+        });
+        return image.get();
+    }
+
+    private static boolean samePixels(WritableImage a, WritableImage b) {
+        int w = (int) a.getWidth();
+        int h = (int) a.getHeight();
+        int[] pa = new int[w * h];
+        int[] pb = new int[w * h];
+        a.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), pa, 0, w);
+        b.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), pb, 0, w);
+        return java.util.Arrays.equals(pa, pb);
     }
 
     /** Stops the toolkit. */
@@ -149,25 +200,89 @@ public class TimelineRenderBenchmark {
         Platform.exit();
     }
 
-    /** Pyramid summaries and outlines of all three lanes. */
+    /** Pyramid min/max columns of all three lanes across the width. */
     @Benchmark
     public int laneData() {
-        int points = 0;
+        int columns = 0;
         for (TimelineLane lane : lanes) {
-            LaneWaveform w = LaneWaveform.of(pyramids.get(lane.laneId()), lane, view);
-            for (double[][] poly : w.polygons(0, 100)) {
-                points += poly[0].length;
-            }
+            columns += LaneWaveform.of(pyramids.get(lane.laneId()), lane, view).columns();
         }
-        return points;
+        return columns;
     }
 
-    /** One whole frame of the window's timeline, rasterised. */
+    /** One whole frame of the window's timeline after a 7 px pan, rasterised. */
     @Benchmark
     public Object canvasFrame() throws Exception {
         AtomicReference<WritableImage> image = new AtomicReference<>();
         onFx(() -> {
-            timelineView.redraw();
+            flip = !flip;
+            viewModel.timeline().viewportProperty().set(flip ? panned : view);
+            timelineView.layout();
+            image.set(timelineView.snapshot(null, null));
+        });
+        return image.get();
+    }
+
+    /** CPU time of the toolkit's threads per frame, in milliseconds, averaged over an iteration. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class FrameCpu {
+        private long cpuNanos;
+        private long frames;
+        /** FX thread plus renderer, ms per frame. */
+        public double cpuMsPerFrame;
+
+        /** Starts a new mean for each iteration. */
+        @Setup(Level.Iteration)
+        public void reset() {
+            cpuNanos = 0;
+            frames = 0;
+            cpuMsPerFrame = 0;
+        }
+
+        void add(long nanos) {
+            cpuNanos += nanos;
+            frames++;
+            cpuMsPerFrame = cpuNanos / 1e6 / frames;
+        }
+    }
+
+    /** {@link #canvasFrame()} with the CPU time the FX thread and the renderer spent on it. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public Object canvasFrameCpu(FrameCpu cpu) throws Exception {
+        long before = toolkitCpuNanos();
+        Object frame = canvasFrame();
+        cpu.add(toolkitCpuNanos() - before);
+        return frame;
+    }
+
+    /** CPU time so far of the FX thread and the renderer (Monocle names them "Event Thread" and "QuantumRenderer-0"). */
+    private long toolkitCpuNanos() {
+        if (toolkitThreads == null) {
+            toolkitThreads = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("Event Thread") || t.getName().startsWith("QuantumRenderer")
+                            || t.getName().equals("JavaFX Application Thread"))
+                    .mapToLong(Thread::getId).toArray();
+            if (toolkitThreads.length < 2) {
+                throw new IllegalStateException("the FX thread and the renderer were not found");
+            }
+        }
+        long sum = 0;
+        for (long id : toolkitThreads) {
+            sum += THREADS.getThreadCpuTime(id);
+        }
+        return sum;
+    }
+
+    /** One whole frame after the cursor moved by a pixel, rasterised. */
+    @Benchmark
+    public Object cursorFrame() throws Exception {
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        onFx(() -> {
+            cursorX = cursorX == 300 ? 301 : 300;
+            viewModel.timeline().hover(cursorX);
+            timelineView.layout();
             image.set(timelineView.snapshot(null, null));
         });
         return image.get();
@@ -181,7 +296,7 @@ public class TimelineRenderBenchmark {
         for (int i = 0; i < 3; i++) {
             WaveformPyramid p = new WaveformPyramidReader().read(new ByteArrayInputStream(stored.get(i)));
             LaneWaveform w = LaneWaveform.of(LaneSummary.of(p), lanes.get(i), whole);
-            points += w.polygons(0, 100).size();
+            points += w.columns();
         }
         return points;
     }
