@@ -1,35 +1,35 @@
 package io.seamline.analysis;
 
-import io.seamline.audio.WaveformPyramidBuilder;
-import io.seamline.audio.WaveformPyramidWriter;
 import io.seamline.rtp.RtpDecoder;
 import io.seamline.rtp.RtpHeader;
 import io.seamline.rtp.RtpPacketListener;
 import io.seamline.rtp.RtpStreamKey;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Decodes each RTP stream of a capture into a PCM lane while the capture is read, placing every
- * packet's samples by its RTP timestamp (RFC 3550 §5.1) relative to the stream's first packet, and
- * streaming finished stretches into the case so memory stays bounded whatever the capture's length.
- * Samples no packet covered are stored as zeros <em>and</em> listed as holes on the lane, so a hole
- * is never mistaken for audio.
+ * Decodes each RTP stream of a capture into a lane while the capture is read, placing every packet's
+ * samples by its RTP timestamp (RFC 3550 §5.1) relative to the stream's first packet, and finishing
+ * stretches as the pass moves on so memory stays bounded whatever the capture's length. Samples no
+ * packet covered read as zeros <em>and</em> are listed as holes on the lane, so a hole is never
+ * mistaken for audio.
  *
- * <p>Decoded audio is stored rather than derived on demand: G.711 at 8 kHz is 16 KB per second per
- * direction, small beside the capture itself, and the timeline, playback and stitching then read PCM
- * directly instead of re-parsing the capture.
+ * <p>G.711 lanes keep no PCM: a G.711 packet decodes on its own, so each lane chunk stores a packet index
+ * ({@link PacketIndexWriter}: about 3 bytes a packet against 320 bytes of PCM) and its samples are
+ * decoded again from the vaulted capture when read ({@link AnalysisStore#lanePcmChunk}). Writing the
+ * PCM took most of an analysis of a long capture; reading a chunk back costs one vault chunk read and a
+ * table look-up per sample. G.722 carries decoder state from packet to packet (ITU-T G.722 §3), so its
+ * lanes store their PCM. Every lane's waveform pyramid is written during the pass.
  */
 final class CaptureDecoder implements RtpPacketListener {
-    /** Samples per stored PCM chunk. */
+    /** Samples per stored PCM or packet-index chunk. */
     static final int CHUNK_SAMPLES = 65_536;
     /** How far behind the newest sample a late packet may still land. */
     static final int REORDER_SECONDS = 4;
@@ -57,6 +57,12 @@ final class CaptureDecoder implements RtpPacketListener {
 
     @Override
     public void packet(RtpStreamKey key, long frameNumber, Instant timeUtc, RtpHeader header, byte[] udpPayload) {
+        packet(key, frameNumber, timeUtc, header, udpPayload, -1);
+    }
+
+    @Override
+    public void packet(RtpStreamKey key, long frameNumber, Instant timeUtc, RtpHeader header, byte[] udpPayload,
+            long udpPayloadOffset) {
         Lane lane = lanes.get(key);
         if (lane == null) {
             var decoder = RtpDecoder.forPayload(header.payloadType(), null);
@@ -73,7 +79,8 @@ final class CaptureDecoder implements RtpPacketListener {
             return;
         }
         try {
-            lane.add(header.timestamp(), udpPayload, header.payloadOffset(), header.payloadLength());
+            lane.add(header.timestamp(), udpPayload, header.payloadOffset(), header.payloadLength(),
+                    udpPayloadOffset < 0 ? -1 : udpPayloadOffset + header.payloadOffset());
         } catch (SQLException e) {
             throw new UncheckedSqlException(e);
         }
@@ -121,9 +128,10 @@ final class CaptureDecoder implements RtpPacketListener {
         final long firstTimestamp;
         final short[] window;
         /** Sample ranges {@code [start, end)} that packets filled and that are not yet flushed, in order. */
-        final java.util.ArrayDeque<long[]> covered = new java.util.ArrayDeque<>();
-        final float[][] block = new float[1][CHUNK_SAMPLES];
-        final WaveformPyramidBuilder pyramid;
+        final ArrayDeque<long[]> covered = new ArrayDeque<>();
+        final LanePyramidWriter pyramid;
+        /** The packet index when packets decode on their own, else {@code null} and the PCM is stored. */
+        final PacketIndexWriter index;
         final List<long[]> holes = new ArrayList<>();
         long laneId = -1;
         long lastUnwrapped;
@@ -138,7 +146,9 @@ final class CaptureDecoder implements RtpPacketListener {
             this.codec = decoder.codecName();
             this.rateHz = decoder.sampleRateHz();
             this.samplesPerTick = rateHz / 8000;
-            this.pyramid = new WaveformPyramidBuilder(rateHz, 1);
+            this.pyramid = new LanePyramidWriter(rateHz);
+            this.index = decoder.decodesPacketsIndependently() ? new PacketIndexWriter(payloadType, CHUNK_SAMPLES)
+                    : null;
             this.payloadType = payloadType;
             this.firstTimestamp = firstTimestamp;
             this.lastUnwrapped = firstTimestamp;
@@ -146,19 +156,29 @@ final class CaptureDecoder implements RtpPacketListener {
             this.window = new short[CHUNK_SAMPLES + REORDER_SECONDS * this.rateHz];
         }
 
-        void add(long timestamp, byte[] payload, int offset, int length) throws SQLException {
+        /**
+         * Places one payload.
+         *
+         * @param captureOffset the payload's first byte in the capture file, or -1 when it is not contiguous there
+         */
+        void add(long timestamp, byte[] payload, int offset, int length, long captureOffset) throws SQLException {
             long unwrapped = unwrap(timestamp);
             long position = (unwrapped - firstTimestamp) * samplesPerTick;
-            if (position < flushedUpTo || position - endPosition > MAX_JUMP_SECONDS * rateHz) {
+            int samples = decoder.sampleCount(length);
+            // A payload longer than a chunk (8 s) is no real packet and would not fit the window.
+            if (position < flushedUpTo || position - endPosition > MAX_JUMP_SECONDS * rateHz
+                    || samples > CHUNK_SAMPLES) {
                 dropped++;
                 return;
             }
-            short[] pcm = decoder.decode(payload, offset, length);
-            long end = position + pcm.length;
+            long end = position + samples;
             while (end - flushedUpTo > window.length) {
                 flushChunk(CHUNK_SAMPLES);
             }
-            System.arraycopy(pcm, 0, window, (int) (position - flushedUpTo), pcm.length);
+            decoder.decode(payload, offset, length, window, (int) (position - flushedUpTo));
+            if (index != null) {
+                index.add(position, samples, payload, offset, length, captureOffset);
+            }
             cover(position, end);
             endPosition = Math.max(endPosition, end);
         }
@@ -184,7 +204,7 @@ final class CaptureDecoder implements RtpPacketListener {
                 covered.addLast(new long[] {from, to});
             } else {
                 // A late packet before the newest range: insert in order (rare; reordering is bounded).
-                java.util.List<long[]> all = new ArrayList<>(covered);
+                List<long[]> all = new ArrayList<>(covered);
                 all.add(new long[] {from, to});
                 all.sort((x, y) -> Long.compare(x[0], y[0]));
                 covered.clear();
@@ -202,14 +222,6 @@ final class CaptureDecoder implements RtpPacketListener {
         private void flushChunk(int samples) throws SQLException {
             ensureLaneRow();
             long chunkEnd = flushedUpTo + samples;
-            byte[] pcm = new byte[samples * 2];
-            float[] lane = block[0];
-            for (int i = 0; i < samples; i++) {
-                short v = window[i];
-                pcm[2 * i] = (byte) v;
-                pcm[2 * i + 1] = (byte) (v >> 8);
-                lane[i] = v / 32768f;
-            }
             long cursor = flushedUpTo;
             while (cursor < chunkEnd) {
                 long[] range = covered.peekFirst();
@@ -225,10 +237,21 @@ final class CaptureDecoder implements RtpPacketListener {
                     covered.pollFirst();
                 }
             }
-            pyramid.accept(block, samples);
-            store.putLanePcm(laneId, chunkIndex++, pcm);
+            pyramid.accept(window, 0, samples);
+            if (index != null) {
+                store.putLanePackets(laneId, chunkIndex, index.take(chunkIndex));
+            } else {
+                byte[] pcm = new byte[samples * 2];
+                for (int i = 0; i < samples; i++) {
+                    short v = window[i];
+                    pcm[2 * i] = (byte) v;
+                    pcm[2 * i + 1] = (byte) (v >> 8);
+                }
+                store.putLanePcm(laneId, chunkIndex, pcm);
+            }
+            chunkIndex++;
             System.arraycopy(window, samples, window, 0, window.length - samples);
-            java.util.Arrays.fill(window, window.length - samples, window.length, (short) 0);
+            Arrays.fill(window, window.length - samples, window.length, (short) 0);
             flushedUpTo = chunkEnd;
         }
 
@@ -252,12 +275,6 @@ final class CaptureDecoder implements RtpPacketListener {
                 flushChunk((int) Math.min(CHUNK_SAMPLES, endPosition - flushedUpTo));
             }
             ensureLaneRow();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try {
-                new WaveformPyramidWriter().write(pyramid.build(), bytes);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
             String name = stream == null ? key.toString()
                     : (stream.direction() == null ? "capture" : stream.direction()) + " " + stream.ssrc() + " "
                             + stream.srcIp() + ":" + stream.srcPort() + "->" + stream.dstIp() + ":" + stream.dstPort();
@@ -265,7 +282,7 @@ final class CaptureDecoder implements RtpPacketListener {
                     + (holes.isEmpty() ? "" : ", " + holes.size() + " hole(s) without packets");
             store.finishLane(laneId, new LaneRecord(laneId, evidenceId, 0, name, "capture",
                     stream == null ? "" : stream.callId(), rateHz, flushedUpTo, firstPacketUtc, "capture clock",
-                    note, holes), bytes.toByteArray());
+                    note, holes), pyramid.finish());
         }
     }
 }

@@ -283,7 +283,10 @@ final class FrameParser {
         int payloadLen = Math.min(len, udpLength < 8 ? len : udpLength) - 8;
         byte[] payload = new byte[payloadLen];
         System.arraycopy(b, off + 8, payload, 0, payloadLen);
-        UdpDatagram datagram = new UdpDatagram(frame.frameNumber(), frame.timeUtc(), src, srcPort, dst, dstPort, v6, payload);
+        // A payload still inside the frame's own bytes can be found again in the file; a reassembled one cannot.
+        long payloadOffset = b == frame.data() ? frame.dataOffset() + off + 8 : -1;
+        UdpDatagram datagram = new UdpDatagram(frame.frameNumber(), frame.timeUtc(), src, srcPort, dst, dstPort, v6,
+                payload, payloadOffset);
         for (CaptureTap tap : taps) {
             tap.udp(datagram);
         }

@@ -243,7 +243,7 @@ public final class RtpStreamTap implements CaptureTap {
         s.endRelativeSec = relativeMs / 1000.0;
         recordEvent(s, d, h, encoding);
         for (RtpPacketListener l : listeners) {
-            l.packet(key, d.frameNumber(), d.timeUtc(), h, d.payload());
+            l.packet(key, d.frameNumber(), d.timeUtc(), h, d.payload(), d.payloadOffset());
         }
     }
 
