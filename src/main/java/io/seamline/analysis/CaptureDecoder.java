@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * Decodes each RTP stream of a capture into a lane while the capture is read, placing every packet's
@@ -36,10 +38,22 @@ final class CaptureDecoder implements RtpPacketListener {
     /** A forward timestamp jump beyond this is not believed (a corrupt or foreign packet). */
     static final long MAX_JUMP_SECONDS = 3600;
 
+    /** Packets handed to the decoding thread at a time. */
+    private static final int BATCH_PACKETS = 2048;
+    /** Batches queued for the decoding thread before the reading thread waits. */
+    private static final int QUEUED_BATCHES = 4;
+    private static final Batch END = new Batch(0);
+
     private final long evidenceId;
     private final AnalysisStore store;
     private final Map<RtpStreamKey, Lane> lanes = new HashMap<>();
     private final Map<RtpStreamKey, String> undecodable = new HashMap<>();
+    private final BlockingQueue<Batch> queued = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+    private final BlockingQueue<Batch> spare = new ArrayBlockingQueue<>(QUEUED_BATCHES + 2);
+    private Batch filling;
+    private Thread decodingThread;
+    private volatile boolean stopping;
+    private volatile Throwable failure;
 
     CaptureDecoder(long evidenceId, AnalysisStore store) {
         this.evidenceId = evidenceId;
@@ -78,15 +92,151 @@ final class CaptureDecoder implements RtpPacketListener {
         if (header.payloadType() != lane.payloadType) {
             return;
         }
-        try {
-            lane.add(header.timestamp(), udpPayload, header.payloadOffset(), header.payloadLength(),
-                    udpPayloadOffset < 0 ? -1 : udpPayloadOffset + header.payloadOffset());
-        } catch (SQLException e) {
-            throw new UncheckedSqlException(e);
+        if (filling == null) {
+            filling = spare.poll();
+            if (filling == null) {
+                filling = new Batch(BATCH_PACKETS);
+            }
+        }
+        filling.add(lane, header.timestamp(), udpPayload, header.payloadOffset(), header.payloadLength(),
+                udpPayloadOffset < 0 ? -1 : udpPayloadOffset + header.payloadOffset());
+        if (filling.size == BATCH_PACKETS) {
+            handOver(filling);
+            filling = null;
         }
     }
 
-    /** Flushes every lane and stores its final record; streams give each lane its call and direction. */
+    /**
+     * Waits until every packet handed over so far is placed. Call after the capture pass and before anything
+     * else writes to the case: until then the decoding thread writes lane chunks on the case's connection.
+     *
+     * @throws SQLException if writing a lane chunk failed
+     */
+    void drain() throws SQLException {
+        if (filling != null && filling.size > 0) {
+            handOver(filling);
+        }
+        filling = null;
+        if (decodingThread == null) {
+            return;
+        }
+        handOver(END);
+        join();
+        Throwable t = failure;
+        if (t instanceof SQLException sql) {
+            throw sql;
+        } else if (t instanceof RuntimeException runtime) {
+            throw runtime;
+        } else if (t instanceof Error error) {
+            throw error;
+        }
+    }
+
+    /** Stops the decoding thread without waiting for queued packets (after a failed or cancelled pass). */
+    void abandon() {
+        if (decodingThread == null || !decodingThread.isAlive()) {
+            return;
+        }
+        stopping = true;
+        queued.clear();
+        queued.offer(END);
+        join();
+    }
+
+    /**
+     * Queues a batch for the decoding thread, starting it with the first one: reading and dissecting the
+     * capture and decoding its lanes then share the work between two cores.
+     */
+    private void handOver(Batch batch) {
+        if (decodingThread == null) {
+            decodingThread = new Thread(this::decodeQueued, "capture-lane-decoder");
+            decodingThread.setDaemon(true);
+            decodingThread.start();
+        }
+        try {
+            queued.put(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedSqlException(new SQLException("interrupted while decoding capture lanes", e));
+        }
+    }
+
+    private void decodeQueued() {
+        while (true) {
+            Batch batch;
+            try {
+                batch = queued.take();
+            } catch (InterruptedException e) {
+                failure = e;
+                return;
+            }
+            if (batch == END) {
+                return;
+            }
+            if (failure == null && !stopping) {
+                try {
+                    for (int i = 0; i < batch.size; i++) {
+                        batch.lane[i].add(batch.timestamp[i], batch.payload[i], batch.offset[i], batch.length[i],
+                                batch.captureOffset[i]);
+                    }
+                } catch (SQLException | RuntimeException | Error e) {
+                    failure = e;
+                }
+            }
+            batch.clear();
+            spare.offer(batch);
+        }
+    }
+
+    private void join() {
+        try {
+            decodingThread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedSqlException(new SQLException("interrupted while decoding capture lanes", e));
+        }
+    }
+
+    /** Packets on their way to the decoding thread; payload arrays are the taps' own, never modified. */
+    private static final class Batch {
+        final Lane[] lane;
+        final long[] timestamp;
+        final byte[][] payload;
+        final int[] offset;
+        final int[] length;
+        final long[] captureOffset;
+        int size;
+
+        Batch(int capacity) {
+            lane = new Lane[capacity];
+            timestamp = new long[capacity];
+            payload = new byte[capacity][];
+            offset = new int[capacity];
+            length = new int[capacity];
+            captureOffset = new long[capacity];
+        }
+
+        void add(Lane l, long ts, byte[] bytes, int off, int len, long at) {
+            lane[size] = l;
+            timestamp[size] = ts;
+            payload[size] = bytes;
+            offset[size] = off;
+            length[size] = len;
+            captureOffset[size] = at;
+            size++;
+        }
+
+        void clear() {
+            Arrays.fill(lane, 0, size, null);
+            Arrays.fill(payload, 0, size, null);
+            size = 0;
+        }
+    }
+
+    /**
+     * Flushes every lane and stores its final record; streams give each lane its call and direction. Call
+     * after {@link #drain}.
+     */
     void finish(List<StreamRecord> streams) throws SQLException {
         for (Lane lane : lanes.values()) {
             StreamRecord stream = streams.stream()
