@@ -3,7 +3,6 @@ package io.seamline.rtp;
 import io.seamline.capture.CaptureTap;
 import io.seamline.capture.UdpDatagram;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -292,9 +291,16 @@ public final class RtpStreamTap implements CaptureTap {
         }
     }
 
+    /** Milliseconds since the first frame, as {@code Duration.between} normalises it, without allocating one. */
     private double relativeMs(Instant t) {
-        Duration rel = Duration.between(origin == null ? t : origin, t);
-        return rel.getSeconds() * 1000.0 + rel.getNano() / 1_000_000.0;
+        Instant from = origin == null ? t : origin;
+        long seconds = t.getEpochSecond() - from.getEpochSecond();
+        int nanos = t.getNano() - from.getNano();
+        if (nanos < 0) {
+            seconds--;
+            nanos += 1_000_000_000;
+        }
+        return seconds * 1000.0 + nanos / 1_000_000.0;
     }
 
     /** @return RTP packets ignored because {@link #MAX_STREAMS} streams were already open (0 for real calls) */
