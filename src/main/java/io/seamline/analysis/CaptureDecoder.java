@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,6 +49,7 @@ final class CaptureDecoder implements RtpPacketListener {
     private final AnalysisStore store;
     private final Map<RtpStreamKey, Lane> lanes = new HashMap<>();
     private final Map<RtpStreamKey, String> undecodable = new HashMap<>();
+    private final Map<RtpStreamKey, Lane> lanesByKeyInstance = new IdentityHashMap<>();
     private final BlockingQueue<Batch> queued = new ArrayBlockingQueue<>(QUEUED_BATCHES);
     private final BlockingQueue<Batch> spare = new ArrayBlockingQueue<>(QUEUED_BATCHES + 2);
     private Batch filling;
@@ -77,7 +79,14 @@ final class CaptureDecoder implements RtpPacketListener {
     @Override
     public void packet(RtpStreamKey key, long frameNumber, Instant timeUtc, RtpHeader header, byte[] udpPayload,
             long udpPayloadOffset) {
-        Lane lane = lanes.get(key);
+        // The tap hands the same key instance for every packet of a stream: an identity look-up is enough.
+        Lane lane = lanesByKeyInstance.get(key);
+        if (lane == null) {
+            lane = lanes.get(key);
+            if (lane != null) {
+                lanesByKeyInstance.put(key, lane);
+            }
+        }
         if (lane == null) {
             var decoder = RtpDecoder.forPayload(header.payloadType(), null);
             if (decoder.isEmpty()) {
@@ -88,6 +97,7 @@ final class CaptureDecoder implements RtpPacketListener {
             }
             lane = new Lane(key, decoder.get(), header.payloadType(), header.timestamp(), timeUtc);
             lanes.put(key, lane);
+            lanesByKeyInstance.put(key, lane);
         }
         if (header.payloadType() != lane.payloadType) {
             return;

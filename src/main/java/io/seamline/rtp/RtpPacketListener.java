@@ -7,7 +7,7 @@ import java.time.Instant;
 public interface RtpPacketListener {
 
     /**
-     * @param key         the stream the packet belongs to
+     * @param key         the stream the packet belongs to: the same instance for every packet of a stream
      * @param frameNumber capture frame number
      * @param timeUtc     arrival time, UTC
      * @param header      parsed RTP header; the payload is {@code udpPayload[header.payloadOffset() ..]}

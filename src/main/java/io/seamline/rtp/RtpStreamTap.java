@@ -256,7 +256,7 @@ public final class RtpStreamTap implements CaptureTap {
         s.endRelativeSec = relativeMs / 1000.0;
         recordEvent(s, d, h, encoding != null ? conv.telephoneEvent[pt] : pt == RtpPayloadTypes.DEFAULT_TELEPHONE_EVENT);
         for (RtpPacketListener l : listeners) {
-            l.packet(key, d.frameNumber(), d.timeUtc(), h, d.payload(), d.payloadOffset());
+            l.packet(s.key, d.frameNumber(), d.timeUtc(), h, d.payload(), d.payloadOffset());
         }
     }
 
