@@ -203,6 +203,28 @@ class CaptureLaneAudioTest {
     }
 
     @Test
+    void g722LanesStoreTheirPcmBecauseTheDecoderCarriesStateAcrossPackets() throws Exception {
+        Path capture = Path.of(getClass().getResource("/io/seamline/analysis/g722/g722-call.pcap").toURI());
+        byte[] g722 = Files.readAllBytes(Path.of(getClass().getResource("/io/seamline/rtp/codecs/speech.g722")
+                .toURI()));
+        // The whole stream through one decoder: 75 packets of 160 octets, none lost.
+        short[] whole = RtpDecoder.forPayload(9, null).orElseThrow().decode(g722, 0, 75 * 160);
+        try (CaseService service = analysed(capture); LaneAudio audio = new LaneAudio(service)) {
+            AnalysisStore store = new AnalysisService(service).results();
+            LaneRecord lane = store.lanes().get(0);
+            assertEquals(16_000, lane.sampleRateHz());
+            assertEquals(whole.length, lane.sampleCount());
+            assertEquals(0, count(service, "SELECT count(*) FROM lane_packets"));
+            assertEquals(1, count(service, "SELECT count(*) FROM lane_pcm"));
+            assertArrayEquals(whole, joined(store.lanePcm(lane.id())));
+            float[] read = audio.read(lane, 1000, 5000);
+            for (int i = 0; i < read.length; i++) {
+                assertEquals(whole[1000 + i], Math.round(read[i] * 32768f), "sample " + (1000 + i));
+            }
+        }
+    }
+
+    @Test
     void laneAudioIsDerivedAgainAfterTheCaseIsClosedAndReopened() throws Exception {
         Path casePath;
         List<short[]> before = new ArrayList<>();
