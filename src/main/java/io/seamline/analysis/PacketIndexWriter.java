@@ -31,6 +31,8 @@ import java.util.Arrays;
 final class PacketIndexWriter {
     /** The chunk format this writer produces. */
     static final int FORMAT = 1;
+    /** Entries a chunk holds before wholly overwritten ones are dropped. */
+    static final int COMPACT_AT = 8192;
 
     private final int payloadType;
     private final int chunkSamples;
@@ -96,49 +98,137 @@ final class PacketIndexWriter {
         return c;
     }
 
+    /**
+     * The packets of one chunk, kept as values until the chunk is taken. A stream that keeps sending
+     * packets for the same samples (a hostile capture) would grow the list without bound, so past
+     * {@link #COMPACT_AT} entries those wholly overwritten by later ones are dropped: they decode to
+     * nothing, and at most one entry per sample survives.
+     */
     private final class Chunk {
         final long index;
-        byte[] out = new byte[256];
-        int size;
-        long expectedStart;
-        int previousLength;
-        long previousOffset;
-        long previousStride;
+        long[] start = new long[16];
+        int[] length = new int[16];
+        long[] captureOffset = new long[16];
+        byte[][] inline = new byte[16][];
+        int[] inlineFrom = new int[16];
+        int count;
+        int compactAt = COMPACT_AT;
 
         Chunk(long index) {
             this.index = index;
-            out[size++] = (byte) FORMAT;
-            out[size++] = (byte) payloadType;
         }
 
-        void add(long start, byte[] payload, int offset, int length, long captureOffset) {
-            boolean inline = captureOffset < 0;
-            varint((zigzag(start - expectedStart) << 1) | (inline ? 1 : 0));
-            varint(zigzag(length - previousLength));
-            if (inline) {
-                room(length);
-                System.arraycopy(payload, offset, out, size, length);
-                size += length;
-            } else {
-                varint(zigzag(captureOffset - (previousOffset + previousStride)));
-                previousStride = captureOffset - previousOffset;
-                previousOffset = captureOffset;
+        void add(long startInChunk, byte[] payload, int offset, int bytes, long at) {
+            if (count == start.length) {
+                if (count >= compactAt) {
+                    compact();
+                }
+                if (count == start.length) {
+                    int n = count * 2;
+                    start = Arrays.copyOf(start, n);
+                    length = Arrays.copyOf(length, n);
+                    captureOffset = Arrays.copyOf(captureOffset, n);
+                    inline = Arrays.copyOf(inline, n);
+                    inlineFrom = Arrays.copyOf(inlineFrom, n);
+                }
             }
-            expectedStart = start + length;
-            previousLength = length;
+            start[count] = startInChunk;
+            length[count] = bytes;
+            captureOffset[count] = at;
+            inline[count] = at < 0 ? payload : null;
+            inlineFrom[count] = offset;
+            count++;
+        }
+
+        /** Keeps only entries that still own a sample of the chunk, in their order. */
+        private void compact() {
+            int[] owner = new int[chunkSamples];
+            Arrays.fill(owner, -1);
+            for (int i = 0; i < count; i++) {
+                int from = (int) Math.max(0, start[i]);
+                int to = (int) Math.min(chunkSamples, start[i] + length[i]);
+                Arrays.fill(owner, from, Math.max(from, to), i);
+            }
+            boolean[] keep = new boolean[count];
+            for (int o : owner) {
+                if (o >= 0) {
+                    keep[o] = true;
+                }
+            }
+            int kept = 0;
+            for (int i = 0; i < count; i++) {
+                if (keep[i]) {
+                    start[kept] = start[i];
+                    length[kept] = length[i];
+                    captureOffset[kept] = captureOffset[i];
+                    inline[kept] = inline[i];
+                    inlineFrom[kept] = inlineFrom[i];
+                    kept++;
+                }
+            }
+            Arrays.fill(inline, kept, count, null);
+            count = kept;
+            // At most one entry per sample survives; compact again only after as many new entries.
+            compactAt = Math.max(COMPACT_AT, 2 * kept);
         }
 
         byte[] bytes() {
-            return Arrays.copyOf(out, size);
+            Encoder out = new Encoder(2 + 4 * count);
+            out.put(FORMAT);
+            out.put(payloadType);
+            long expectedStart = 0;
+            int previousLength = 0;
+            long previousOffset = 0;
+            long previousStride = 0;
+            for (int i = 0; i < count; i++) {
+                boolean isInline = captureOffset[i] < 0;
+                out.varint((zigzag(start[i] - expectedStart) << 1) | (isInline ? 1 : 0));
+                out.varint(zigzag(length[i] - previousLength));
+                if (isInline) {
+                    out.bytes(inline[i], inlineFrom[i], length[i]);
+                } else {
+                    out.varint(zigzag(captureOffset[i] - (previousOffset + previousStride)));
+                    previousStride = captureOffset[i] - previousOffset;
+                    previousOffset = captureOffset[i];
+                }
+                expectedStart = start[i] + length[i];
+                previousLength = length[i];
+            }
+            return out.toArray();
+        }
+    }
+
+    /** A growing byte array with LEB128 varints. */
+    private static final class Encoder {
+        byte[] out;
+        int size;
+
+        Encoder(int capacity) {
+            out = new byte[Math.max(16, capacity)];
         }
 
-        private void varint(long v) {
+        void put(int b) {
+            room(1);
+            out[size++] = (byte) b;
+        }
+
+        void bytes(byte[] b, int from, int n) {
+            room(n);
+            System.arraycopy(b, from, out, size, n);
+            size += n;
+        }
+
+        void varint(long v) {
             room(10);
             while ((v & ~0x7FL) != 0) {
                 out[size++] = (byte) ((v & 0x7F) | 0x80);
                 v >>>= 7;
             }
             out[size++] = (byte) v;
+        }
+
+        byte[] toArray() {
+            return Arrays.copyOf(out, size);
         }
 
         private void room(int n) {

@@ -50,6 +50,25 @@ class PacketIndexWriterTest {
     }
 
     @Test
+    void packetsSentAgainAndAgainForTheSameSamplesDoNotGrowTheIndexWithoutBound() throws Exception {
+        PacketIndexWriter writer = new PacketIndexWriter(0, CHUNK);
+        int packets = 100_000;
+        for (int i = 0; i < packets; i++) {
+            writer.add(100, 160, CAPTURE, i % 5000, 160, i % 5000);
+        }
+        writer.add(200, 160, CAPTURE, 7000, 160, -1);
+        byte[] index = writer.take(0);
+        assertTrue(index.length < 40_000, index.length + " bytes for " + packets + " packets");
+        short[] expected = new short[CHUNK];
+        G711Decoder ulaw = G711Decoder.ulaw();
+        int last = (packets - 1) % 5000;
+        System.arraycopy(ulaw.decode(CAPTURE, last, 160), 0, expected, 100, 160);
+        System.arraycopy(ulaw.decode(CAPTURE, 7000, 160), 0, expected, 200, 160);
+        assertArrayEquals(expected, PacketIndexReader.decode(index, CHUNK, PacketIndexWriterTest::read,
+                CAPTURE.length, "repeated"));
+    }
+
+    @Test
     void aChunkWithoutPacketsIsSilence() throws Exception {
         PacketIndexWriter writer = new PacketIndexWriter(8, CHUNK);
         writer.add(2100, 160, CAPTURE, 0, 160, 0);
