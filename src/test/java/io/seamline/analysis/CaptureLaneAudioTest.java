@@ -255,6 +255,21 @@ class CaptureLaneAudioTest {
     }
 
     @Test
+    void analysingAgainReplacesThePacketIndexWithTheLanes() throws Exception {
+        try (CaseService service = analysed(heplifyRtp())) {
+            long rows = count(service, "SELECT count(*) FROM lane_packets");
+            AnalysisService analysis = new AnalysisService(service);
+            analysis.analyze(TaskMonitor.NONE);
+            assertEquals(rows, count(service, "SELECT count(*) FROM lane_packets"));
+            assertEquals(0, count(service, "SELECT count(*) FROM lane_packets WHERE lane_id NOT IN"
+                    + " (SELECT id FROM lane)"));
+            LaneRecord lane = analysis.results().lanes().get(0);
+            assertEquals(lane.sampleCount(), joined(analysis.results().lanePcm(lane.id())).length);
+            assertTrue(service.verify(TaskMonitor.NONE).intact());
+        }
+    }
+
+    @Test
     void aDamagedPacketIndexIsReportedAsACaseErrorNamingTheLane() throws Exception {
         try (CaseService service = analysed(heplifyRtp()); LaneAudio audio = new LaneAudio(service)) {
             LaneRecord lane = new AnalysisService(service).results().lanes().get(0);
