@@ -50,6 +50,8 @@ final class CaptureDecoder implements RtpPacketListener {
     private final Map<RtpStreamKey, Lane> lanes = new HashMap<>();
     private final Map<RtpStreamKey, String> undecodable = new HashMap<>();
     private final Map<RtpStreamKey, Lane> lanesByKeyInstance = new IdentityHashMap<>();
+    /** One chunk of decoded samples, shared by the G.711 lanes as each flushes (one thread flushes at a time). */
+    private final short[] flushScratch = new short[CHUNK_SAMPLES];
     private final BlockingQueue<Batch> queued = new ArrayBlockingQueue<>(QUEUED_BATCHES);
     private final BlockingQueue<Batch> spare = new ArrayBlockingQueue<>(QUEUED_BATCHES + 2);
     private Batch filling;
@@ -248,13 +250,15 @@ final class CaptureDecoder implements RtpPacketListener {
      * after {@link #drain}.
      */
     void finish(List<StreamRecord> streams) throws SQLException {
+        // One map rather than a search per lane: a capture may hold thousands of streams.
+        Map<String, StreamRecord> byKey = new HashMap<>();
+        for (StreamRecord s : streams) {
+            byKey.putIfAbsent(s.srcIp() + "|" + s.srcPort() + "|" + s.dstIp() + "|" + s.dstPort() + "|" + s.ssrc(), s);
+        }
         for (Lane lane : lanes.values()) {
-            StreamRecord stream = streams.stream()
-                    .filter(s -> s.srcIp().equals(lane.key.srcIp()) && s.srcPort() == lane.key.srcPort()
-                            && s.dstIp().equals(lane.key.dstIp()) && s.dstPort() == lane.key.dstPort()
-                            && s.ssrc().equals(String.format(Locale.ROOT, "0x%08X", lane.key.ssrc())))
-                    .findFirst().orElse(null);
-            lane.finish(stream);
+            RtpStreamKey k = lane.key;
+            lane.finish(byKey.get(k.srcIp() + "|" + k.srcPort() + "|" + k.dstIp() + "|" + k.dstPort() + "|"
+                    + String.format(Locale.ROOT, "0x%08X", k.ssrc())));
         }
     }
 
@@ -286,7 +290,14 @@ final class CaptureDecoder implements RtpPacketListener {
         final int samplesPerTick;
         final Instant firstPacketUtc;
         final long firstTimestamp;
+        /**
+         * The samples not yet flushed: for lanes whose packets decode on their own (G.711), the payload
+         * octets themselves, decoded when a chunk is flushed (half the memory of 16-bit samples, which
+         * counts with hundreds of streams at once); otherwise decoded 16-bit samples.
+         */
+        final byte[] codes;
         final short[] window;
+        final int windowLength;
         /** Sample ranges {@code [start, end)} that packets filled and that are not yet flushed, in order. */
         final ArrayDeque<long[]> covered = new ArrayDeque<>();
         final LanePyramidWriter pyramid;
@@ -313,7 +324,9 @@ final class CaptureDecoder implements RtpPacketListener {
             this.firstTimestamp = firstTimestamp;
             this.lastUnwrapped = firstTimestamp;
             this.firstPacketUtc = firstPacketUtc;
-            this.window = new short[CHUNK_SAMPLES + REORDER_SECONDS * this.rateHz];
+            this.windowLength = CHUNK_SAMPLES + REORDER_SECONDS * this.rateHz;
+            this.codes = index != null ? new byte[windowLength] : null;
+            this.window = index != null ? null : new short[windowLength];
         }
 
         /**
@@ -332,10 +345,14 @@ final class CaptureDecoder implements RtpPacketListener {
                 return;
             }
             long end = position + samples;
-            while (end - flushedUpTo > window.length) {
+            while (end - flushedUpTo > windowLength) {
                 flushChunk(CHUNK_SAMPLES);
             }
-            decoder.decode(payload, offset, length, window, (int) (position - flushedUpTo));
+            if (codes != null) {
+                System.arraycopy(payload, offset, codes, (int) (position - flushedUpTo), length);
+            } else {
+                decoder.decode(payload, offset, length, window, (int) (position - flushedUpTo));
+            }
             if (index != null) {
                 index.add(position, samples, payload, offset, length, captureOffset);
             }
@@ -382,22 +399,27 @@ final class CaptureDecoder implements RtpPacketListener {
         private void flushChunk(int samples) throws SQLException {
             ensureLaneRow();
             long chunkEnd = flushedUpTo + samples;
+            short[] pcm16 = window;
+            if (codes != null) {
+                pcm16 = flushScratch;
+                decoder.decode(codes, 0, samples, pcm16, 0);
+            }
             long cursor = flushedUpTo;
             while (cursor < chunkEnd) {
                 long[] range = covered.peekFirst();
                 if (range == null || range[0] >= chunkEnd) {
-                    addHole(cursor, chunkEnd);
+                    hole(pcm16, cursor, chunkEnd);
                     break;
                 }
                 if (range[0] > cursor) {
-                    addHole(cursor, range[0]);
+                    hole(pcm16, cursor, range[0]);
                 }
                 cursor = Math.max(cursor, Math.min(range[1], chunkEnd));
                 if (range[1] <= chunkEnd) {
                     covered.pollFirst();
                 }
             }
-            pyramid.accept(window, 0, samples);
+            pyramid.accept(pcm16, 0, samples);
             if (index != null) {
                 store.putLanePackets(laneId, chunkIndex, index.take(chunkIndex));
             } else {
@@ -410,9 +432,19 @@ final class CaptureDecoder implements RtpPacketListener {
                 store.putLanePcm(laneId, chunkIndex, pcm);
             }
             chunkIndex++;
-            System.arraycopy(window, samples, window, 0, window.length - samples);
-            Arrays.fill(window, window.length - samples, window.length, (short) 0);
+            if (codes != null) {
+                System.arraycopy(codes, samples, codes, 0, windowLength - samples);
+            } else {
+                System.arraycopy(window, samples, window, 0, windowLength - samples);
+                Arrays.fill(window, windowLength - samples, windowLength, (short) 0);
+            }
             flushedUpTo = chunkEnd;
+        }
+
+        /** Lists {@code [start, end)} as a hole and makes its samples 0 (the octets there are stale). */
+        private void hole(short[] pcm16, long start, long end) {
+            addHole(start, end);
+            Arrays.fill(pcm16, (int) (start - flushedUpTo), (int) (end - flushedUpTo), (short) 0);
         }
 
         private void addHole(long start, long end) {

@@ -23,7 +23,7 @@ final class FrameParser {
     static final int LINKTYPE_IPV6 = 229;
     static final int LINKTYPE_LINUX_SLL2 = 276;
     private static final int MAX_TUNNEL_DEPTH = 6;
-    private static final int IPV4_NAMES = 1024;
+    private static final int IPV4_NAMES = 4096;
 
     private final List<CaptureTap> taps;
     private final IpFragmentReassembler fragments = new IpFragmentReassembler();
@@ -356,7 +356,7 @@ final class FrameParser {
     private String ipv4Name(byte[] b, int off) {
         int address = ((b[off] & 0xFF) << 24) | ((b[off + 1] & 0xFF) << 16) | ((b[off + 2] & 0xFF) << 8)
                 | (b[off + 3] & 0xFF);
-        int slot = (address * 0x9E3779B1) >>> 22;
+        int slot = (address * 0x9E3779B1) >>> 20;
         String name = ipv4Names[slot];
         if (name == null || ipv4Keys[slot] != address) {
             name = IpAddressFormat.ipv4(b, off);
