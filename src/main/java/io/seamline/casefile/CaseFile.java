@@ -215,6 +215,43 @@ public final class CaseFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} like {@link #inTransaction}, but through SQLite's rollback journal instead of the WAL
+     * when no other connection has the case open. Pages appended beyond the end of the file are not
+     * journalled in rollback mode (sqlite.org/lockingv3.html §4), so a large import is written once; in
+     * WAL mode every page is written to the WAL and again by the checkpoint. While it runs, other
+     * processes cannot read the case (they are told it is open for writing in another process). When the
+     * switch is refused because the case is open elsewhere, the work runs in WAL mode as usual. A kill
+     * leaves a hot journal that SQLite rolls back on the next open, so the work is complete or absent
+     * either way.
+     */
+    public <T> T inBulkTransaction(SqlWork<T> work) throws CaseFileException, CancelledException {
+        boolean switched;
+        try {
+            switched = "delete".equalsIgnoreCase(journalMode("DELETE"));
+        } catch (SQLException e) {
+            switched = false;
+        }
+        try {
+            return inTransaction(work);
+        } finally {
+            if (switched) {
+                try {
+                    journalMode("WAL");
+                } catch (SQLException e) {
+                    // The next open sets WAL again (applyPragmas); the case is consistent in either mode.
+                }
+            }
+        }
+    }
+
+    private String journalMode(String mode) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA journal_mode = " + mode)) {
+            return rs.next() ? rs.getString(1) : "";
+        }
+    }
+
     @Override
     public void close() {
         try {

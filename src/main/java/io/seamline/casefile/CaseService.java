@@ -25,6 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * verify. Each operation that changes the case is one transaction with its custody entry.
  */
 public final class CaseService implements AutoCloseable {
+    /**
+     * Imports of at least this many bytes go through {@link CaseFile#inBulkTransaction}: written once
+     * instead of twice, at the price of blocking readers in other processes while they run.
+     */
+    static final long BULK_IMPORT_BYTES = 64L << 20;
     private final CaseFile caseFile;
     private final EvidenceVault vault;
     private final Actor actor;
@@ -110,14 +115,15 @@ public final class CaseService implements AutoCloseable {
         long total = totalBytes;
         AtomicLong done = new AtomicLong();
         monitor.progress("import", 0, total);
-        return caseFile.inTransaction(c -> {
+        CaseFile.SqlWork<List<Evidence>> work = c -> {
             List<Evidence> imported = new ArrayList<>();
             for (Candidate candidate : candidates) {
                 imported.add(importOne(c, candidate, request.note(), monitor,
                         n -> monitor.progress("import", done.addAndGet(n), total)));
             }
             return imported;
-        });
+        };
+        return total >= BULK_IMPORT_BYTES ? caseFile.inBulkTransaction(work) : caseFile.inTransaction(work);
     }
 
     /** Records an examiner's note in the custody log. */
