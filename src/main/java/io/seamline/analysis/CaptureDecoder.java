@@ -30,6 +30,11 @@ import java.util.concurrent.BlockingQueue;
  * PCM took most of an analysis of a long capture; reading a chunk back costs one vault chunk read and a
  * table look-up per sample. G.722 carries decoder state from packet to packet (ITU-T G.722 §3), so its
  * lanes store their PCM. Every lane's waveform pyramid is written during the pass.
+ *
+ * <p>The reading thread only finds each packet's lane and hands packets over in batches; placing,
+ * decoding, pyramids and chunk writes run on a second thread, so the pass uses two cores. Call
+ * {@link #drain} after the pass (before anything else writes to the case) and {@link #abandon} in a
+ * {@code finally}.
  */
 final class CaptureDecoder implements RtpPacketListener {
     /** Samples per stored PCM or packet-index chunk. */
