@@ -17,6 +17,7 @@ import java.util.Optional;
  */
 public final class AnalysisStore {
     private final Connection connection;
+    private VaultRangeReader vault;
 
     public AnalysisStore(Connection connection) {
         this.connection = connection;
@@ -107,6 +108,11 @@ public final class AnalysisStore {
         insert("INSERT INTO lane_pcm (lane_id, chunk_index, data) VALUES (?,?,?)", laneId, chunkIndex, pcm);
     }
 
+    /** Stores the packet index of one chunk of a capture lane (format in {@link PacketIndexWriter}). */
+    void putLanePackets(long laneId, long chunkIndex, byte[] index) throws SQLException {
+        insert("INSERT INTO lane_packets (lane_id, chunk_index, data) VALUES (?,?,?)", laneId, chunkIndex, index);
+    }
+
     /** Stores a gap. */
     public void putGap(GapRecord g) throws SQLException {
         insert("INSERT INTO gap (lane_id, start_utc, details) VALUES (?,?,?)", g.laneId(),
@@ -173,8 +179,19 @@ public final class AnalysisStore {
         }
     }
 
-    /** One chunk of a lane's decoded PCM (16-bit little-endian), empty when there is none. */
+    /**
+     * One chunk of {@link CaptureDecoder#CHUNK_SAMPLES} samples of a decoded capture lane as 16-bit
+     * little-endian PCM (shorter for the lane's last chunk), empty when there is none. G.711 lanes are
+     * decoded here from their packet index and the vaulted capture; lanes of other codecs, and lanes of
+     * cases analysed before schema 4, come from their stored PCM.
+     *
+     * @throws SQLException if the case cannot be read, or the index or vault is damaged
+     */
     public Optional<byte[]> lanePcmChunk(long laneId, int chunkIndex) throws SQLException {
+        short[] derived = derivedChunk(laneId, chunkIndex);
+        if (derived != null) {
+            return Optional.of(toLittleEndian(derived));
+        }
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT data FROM lane_pcm WHERE lane_id = ? AND chunk_index = ?")) {
             ps.setLong(1, laneId);
@@ -185,9 +202,16 @@ public final class AnalysisStore {
         }
     }
 
-    /** A lane's decoded PCM chunks (16-bit little-endian), in order. */
+    /** A lane's decoded PCM chunks (16-bit little-endian), in order; see {@link #lanePcmChunk}. */
     public List<byte[]> lanePcm(long laneId) throws SQLException {
         List<byte[]> out = new ArrayList<>();
+        int indexed = indexedChunkCount(laneId);
+        for (int k = 0; k < indexed; k++) {
+            out.add(lanePcmChunk(laneId, k).orElseThrow());
+        }
+        if (indexed > 0) {
+            return out;
+        }
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT data FROM lane_pcm WHERE lane_id = ? ORDER BY chunk_index")) {
             ps.setLong(1, laneId);
@@ -198,6 +222,75 @@ public final class AnalysisStore {
             }
         }
         return out;
+    }
+
+    /**
+     * The samples of one chunk of a lane decoded from its packet index, or {@code null} when the lane
+     * has no index for that chunk (its PCM is stored, or the chunk lies past its end).
+     */
+    synchronized short[] derivedChunk(long laneId, int chunkIndex) throws SQLException {
+        byte[] index;
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT data FROM lane_packets WHERE lane_id = ? AND chunk_index = ?")) {
+            ps.setLong(1, laneId);
+            ps.setInt(2, chunkIndex);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                index = rs.getBytes(1);
+            }
+        }
+        IndexedLane lane = indexedLane(laneId);
+        long first = (long) chunkIndex * CaptureDecoder.CHUNK_SAMPLES;
+        int samples = (int) Math.max(0, Math.min(CaptureDecoder.CHUNK_SAMPLES, lane.sampleCount - first));
+        if (vault == null) {
+            vault = new VaultRangeReader(connection);
+        }
+        try {
+            return PacketIndexReader.decode(index, samples,
+                    (offset, into, at, length) -> vault.read(lane.evidenceId, offset, into, at, length),
+                    lane.captureBytes, "lane " + laneId + " chunk " + chunkIndex);
+        } catch (java.io.IOException e) {
+            throw new SQLException(e.getMessage(), e);
+        }
+    }
+
+    private int indexedChunkCount(long laneId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT count(*) FROM lane_packets WHERE lane_id = ?")) {
+            ps.setLong(1, laneId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
+    private IndexedLane indexedLane(long laneId) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT l.evidence_id, l.details, e.size_bytes"
+                + " FROM lane l JOIN evidence e ON e.id = l.evidence_id WHERE l.id = ?")) {
+            ps.setLong(1, laneId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("lane " + laneId + " has a packet index but no lane record");
+                }
+                LaneRecord record = AnalysisJson.read(rs.getString(2), LaneRecord.class);
+                return new IndexedLane(rs.getLong(1), record.sampleCount(), rs.getLong(3));
+            }
+        }
+    }
+
+    private static byte[] toLittleEndian(short[] samples) {
+        byte[] out = new byte[samples.length * 2];
+        for (int i = 0; i < samples.length; i++) {
+            out[2 * i] = (byte) samples[i];
+            out[2 * i + 1] = (byte) (samples[i] >> 8);
+        }
+        return out;
+    }
+
+    /** What decoding a lane from its index needs: its evidence, length and the capture's size. */
+    private record IndexedLane(long evidenceId, long sampleCount, long captureBytes) {
     }
 
     private <T> List<T> details(String sql, Class<T> type) throws SQLException {

@@ -1,45 +1,68 @@
 package io.seamline.analysis;
 
-import io.seamline.audio.WaveformPyramidBuilder;
-import io.seamline.audio.WaveformPyramidWriter;
 import io.seamline.rtp.RtpDecoder;
 import io.seamline.rtp.RtpHeader;
 import io.seamline.rtp.RtpPacketListener;
 import io.seamline.rtp.RtpStreamKey;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
- * Decodes each RTP stream of a capture into a PCM lane while the capture is read, placing every
- * packet's samples by its RTP timestamp (RFC 3550 §5.1) relative to the stream's first packet, and
- * streaming finished stretches into the case so memory stays bounded whatever the capture's length.
- * Samples no packet covered are stored as zeros <em>and</em> listed as holes on the lane, so a hole
- * is never mistaken for audio.
+ * Decodes each RTP stream of a capture into a lane while the capture is read, placing every packet's
+ * samples by its RTP timestamp (RFC 3550 §5.1) relative to the stream's first packet, and finishing
+ * stretches as the pass moves on so memory stays bounded whatever the capture's length. Samples no
+ * packet covered read as zeros <em>and</em> are listed as holes on the lane, so a hole is never
+ * mistaken for audio.
  *
- * <p>Decoded audio is stored rather than derived on demand: G.711 at 8 kHz is 16 KB per second per
- * direction, small beside the capture itself, and the timeline, playback and stitching then read PCM
- * directly instead of re-parsing the capture.
+ * <p>G.711 lanes keep no PCM: a G.711 packet decodes on its own, so each lane chunk stores a packet index
+ * ({@link PacketIndexWriter}: about 3 bytes a packet against 320 bytes of PCM) and its samples are
+ * decoded again from the vaulted capture when read ({@link AnalysisStore#lanePcmChunk}). Writing the
+ * PCM took most of an analysis of a long capture; reading a chunk back costs one vault chunk read and a
+ * table look-up per sample. G.722 carries decoder state from packet to packet (ITU-T G.722 §3), so its
+ * lanes store their PCM. Every lane's waveform pyramid is written during the pass.
+ *
+ * <p>The reading thread only finds each packet's lane and hands packets over in batches; placing,
+ * decoding, pyramids and chunk writes run on a second thread, so the pass uses two cores. Call
+ * {@link #drain} after the pass (before anything else writes to the case) and {@link #abandon} in a
+ * {@code finally}.
  */
 final class CaptureDecoder implements RtpPacketListener {
-    /** Samples per stored PCM chunk. */
+    /** Samples per stored PCM or packet-index chunk. */
     static final int CHUNK_SAMPLES = 65_536;
     /** How far behind the newest sample a late packet may still land. */
     static final int REORDER_SECONDS = 4;
     /** A forward timestamp jump beyond this is not believed (a corrupt or foreign packet). */
     static final long MAX_JUMP_SECONDS = 3600;
 
+    /** Packets handed to the decoding thread at a time. */
+    private static final int BATCH_PACKETS = 2048;
+    /** Batches queued for the decoding thread before the reading thread waits. */
+    private static final int QUEUED_BATCHES = 4;
+    private static final Batch END = new Batch(0);
+
     private final long evidenceId;
     private final AnalysisStore store;
     private final Map<RtpStreamKey, Lane> lanes = new HashMap<>();
     private final Map<RtpStreamKey, String> undecodable = new HashMap<>();
+    private final Map<RtpStreamKey, Lane> lanesByKeyInstance = new IdentityHashMap<>();
+    /** One chunk of decoded samples, shared by the G.711 lanes as each flushes (one thread flushes at a time). */
+    private final short[] flushScratch = new short[CHUNK_SAMPLES];
+    private final BlockingQueue<Batch> queued = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+    private final BlockingQueue<Batch> spare = new ArrayBlockingQueue<>(QUEUED_BATCHES + 2);
+    private Batch filling;
+    private Thread decodingThread;
+    private volatile boolean stopping;
+    private volatile Throwable failure;
 
     CaptureDecoder(long evidenceId, AnalysisStore store) {
         this.evidenceId = evidenceId;
@@ -57,7 +80,20 @@ final class CaptureDecoder implements RtpPacketListener {
 
     @Override
     public void packet(RtpStreamKey key, long frameNumber, Instant timeUtc, RtpHeader header, byte[] udpPayload) {
-        Lane lane = lanes.get(key);
+        packet(key, frameNumber, timeUtc, header, udpPayload, -1);
+    }
+
+    @Override
+    public void packet(RtpStreamKey key, long frameNumber, Instant timeUtc, RtpHeader header, byte[] udpPayload,
+            long udpPayloadOffset) {
+        // The tap hands the same key instance for every packet of a stream: an identity look-up is enough.
+        Lane lane = lanesByKeyInstance.get(key);
+        if (lane == null) {
+            lane = lanes.get(key);
+            if (lane != null) {
+                lanesByKeyInstance.put(key, lane);
+            }
+        }
         if (lane == null) {
             var decoder = RtpDecoder.forPayload(header.payloadType(), null);
             if (decoder.isEmpty()) {
@@ -68,26 +104,166 @@ final class CaptureDecoder implements RtpPacketListener {
             }
             lane = new Lane(key, decoder.get(), header.payloadType(), header.timestamp(), timeUtc);
             lanes.put(key, lane);
+            lanesByKeyInstance.put(key, lane);
         }
         if (header.payloadType() != lane.payloadType) {
             return;
         }
-        try {
-            lane.add(header.timestamp(), udpPayload, header.payloadOffset(), header.payloadLength());
-        } catch (SQLException e) {
-            throw new UncheckedSqlException(e);
+        if (filling == null) {
+            filling = spare.poll();
+            if (filling == null) {
+                filling = new Batch(BATCH_PACKETS);
+            }
+        }
+        filling.add(lane, header.timestamp(), udpPayload, header.payloadOffset(), header.payloadLength(),
+                udpPayloadOffset < 0 ? -1 : udpPayloadOffset + header.payloadOffset());
+        if (filling.size == BATCH_PACKETS) {
+            handOver(filling);
+            filling = null;
         }
     }
 
-    /** Flushes every lane and stores its final record; streams give each lane its call and direction. */
+    /**
+     * Waits until every packet handed over so far is placed. Call after the capture pass and before anything
+     * else writes to the case: until then the decoding thread writes lane chunks on the case's connection.
+     *
+     * @throws SQLException if writing a lane chunk failed
+     */
+    void drain() throws SQLException {
+        if (filling != null && filling.size > 0) {
+            handOver(filling);
+        }
+        filling = null;
+        if (decodingThread == null) {
+            return;
+        }
+        handOver(END);
+        join();
+        Throwable t = failure;
+        if (t instanceof SQLException sql) {
+            throw sql;
+        } else if (t instanceof RuntimeException runtime) {
+            throw runtime;
+        } else if (t instanceof Error error) {
+            throw error;
+        }
+    }
+
+    /** Stops the decoding thread without waiting for queued packets (after a failed or cancelled pass). */
+    void abandon() {
+        if (decodingThread == null || !decodingThread.isAlive()) {
+            return;
+        }
+        stopping = true;
+        queued.clear();
+        queued.offer(END);
+        join();
+    }
+
+    /**
+     * Queues a batch for the decoding thread, starting it with the first one: reading and dissecting the
+     * capture and decoding its lanes then share the work between two cores.
+     */
+    private void handOver(Batch batch) {
+        if (decodingThread == null) {
+            decodingThread = new Thread(this::decodeQueued, "capture-lane-decoder");
+            decodingThread.setDaemon(true);
+            decodingThread.start();
+        }
+        try {
+            queued.put(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedSqlException(new SQLException("interrupted while decoding capture lanes", e));
+        }
+    }
+
+    private void decodeQueued() {
+        while (true) {
+            Batch batch;
+            try {
+                batch = queued.take();
+            } catch (InterruptedException e) {
+                failure = e;
+                return;
+            }
+            if (batch == END) {
+                return;
+            }
+            if (failure == null && !stopping) {
+                try {
+                    for (int i = 0; i < batch.size; i++) {
+                        batch.lane[i].add(batch.timestamp[i], batch.payload[i], batch.offset[i], batch.length[i],
+                                batch.captureOffset[i]);
+                    }
+                } catch (SQLException | RuntimeException | Error e) {
+                    failure = e;
+                }
+            }
+            batch.clear();
+            spare.offer(batch);
+        }
+    }
+
+    private void join() {
+        try {
+            decodingThread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedSqlException(new SQLException("interrupted while decoding capture lanes", e));
+        }
+    }
+
+    /** Packets on their way to the decoding thread; payload arrays are the taps' own, never modified. */
+    private static final class Batch {
+        final Lane[] lane;
+        final long[] timestamp;
+        final byte[][] payload;
+        final int[] offset;
+        final int[] length;
+        final long[] captureOffset;
+        int size;
+
+        Batch(int capacity) {
+            lane = new Lane[capacity];
+            timestamp = new long[capacity];
+            payload = new byte[capacity][];
+            offset = new int[capacity];
+            length = new int[capacity];
+            captureOffset = new long[capacity];
+        }
+
+        void add(Lane l, long ts, byte[] bytes, int off, int len, long at) {
+            lane[size] = l;
+            timestamp[size] = ts;
+            payload[size] = bytes;
+            offset[size] = off;
+            length[size] = len;
+            captureOffset[size] = at;
+            size++;
+        }
+
+        void clear() {
+            Arrays.fill(lane, 0, size, null);
+            Arrays.fill(payload, 0, size, null);
+            size = 0;
+        }
+    }
+
+    /**
+     * Flushes every lane and stores its final record; streams give each lane its call and direction. Call
+     * after {@link #drain}.
+     */
     void finish(List<StreamRecord> streams) throws SQLException {
+        // One map rather than a search per lane: a capture may hold thousands of streams.
+        Map<String, StreamRecord> byKey = new HashMap<>();
+        for (StreamRecord s : streams) {
+            byKey.putIfAbsent(s.srcIp() + "|" + s.srcPort() + "|" + s.dstIp() + "|" + s.dstPort() + "|" + s.ssrc(), s);
+        }
         for (Lane lane : lanes.values()) {
-            StreamRecord stream = streams.stream()
-                    .filter(s -> s.srcIp().equals(lane.key.srcIp()) && s.srcPort() == lane.key.srcPort()
-                            && s.dstIp().equals(lane.key.dstIp()) && s.dstPort() == lane.key.dstPort()
-                            && s.ssrc().equals(String.format(Locale.ROOT, "0x%08X", lane.key.ssrc())))
-                    .findFirst().orElse(null);
-            lane.finish(stream);
+            RtpStreamKey k = lane.key;
+            lane.finish(byKey.get(k.srcIp() + "|" + k.srcPort() + "|" + k.dstIp() + "|" + k.dstPort() + "|"
+                    + String.format(Locale.ROOT, "0x%08X", k.ssrc())));
         }
     }
 
@@ -119,11 +295,19 @@ final class CaptureDecoder implements RtpPacketListener {
         final int samplesPerTick;
         final Instant firstPacketUtc;
         final long firstTimestamp;
+        /**
+         * The samples not yet flushed: for lanes whose packets decode on their own (G.711), the payload
+         * octets themselves, decoded when a chunk is flushed (half the memory of 16-bit samples, which
+         * counts with hundreds of streams at once); otherwise decoded 16-bit samples.
+         */
+        final byte[] codes;
         final short[] window;
+        final int windowLength;
         /** Sample ranges {@code [start, end)} that packets filled and that are not yet flushed, in order. */
-        final java.util.ArrayDeque<long[]> covered = new java.util.ArrayDeque<>();
-        final float[][] block = new float[1][CHUNK_SAMPLES];
-        final WaveformPyramidBuilder pyramid;
+        final ArrayDeque<long[]> covered = new ArrayDeque<>();
+        final LanePyramidWriter pyramid;
+        /** The packet index when packets decode on their own, else {@code null} and the PCM is stored. */
+        final PacketIndexWriter index;
         final List<long[]> holes = new ArrayList<>();
         long laneId = -1;
         long lastUnwrapped;
@@ -138,27 +322,45 @@ final class CaptureDecoder implements RtpPacketListener {
             this.codec = decoder.codecName();
             this.rateHz = decoder.sampleRateHz();
             this.samplesPerTick = rateHz / 8000;
-            this.pyramid = new WaveformPyramidBuilder(rateHz, 1);
+            this.pyramid = new LanePyramidWriter(rateHz);
+            this.index = decoder.decodesPacketsIndependently() ? new PacketIndexWriter(payloadType, CHUNK_SAMPLES)
+                    : null;
             this.payloadType = payloadType;
             this.firstTimestamp = firstTimestamp;
             this.lastUnwrapped = firstTimestamp;
             this.firstPacketUtc = firstPacketUtc;
-            this.window = new short[CHUNK_SAMPLES + REORDER_SECONDS * this.rateHz];
+            this.windowLength = CHUNK_SAMPLES + REORDER_SECONDS * this.rateHz;
+            this.codes = index != null ? new byte[windowLength] : null;
+            this.window = index != null ? null : new short[windowLength];
         }
 
-        void add(long timestamp, byte[] payload, int offset, int length) throws SQLException {
+        /**
+         * Places one payload.
+         *
+         * @param captureOffset the payload's first byte in the capture file, or -1 when it is not contiguous there
+         */
+        void add(long timestamp, byte[] payload, int offset, int length, long captureOffset) throws SQLException {
             long unwrapped = unwrap(timestamp);
             long position = (unwrapped - firstTimestamp) * samplesPerTick;
-            if (position < flushedUpTo || position - endPosition > MAX_JUMP_SECONDS * rateHz) {
+            int samples = decoder.sampleCount(length);
+            // A payload longer than a chunk (8 s) is no real packet and would not fit the window.
+            if (position < flushedUpTo || position - endPosition > MAX_JUMP_SECONDS * rateHz
+                    || samples > CHUNK_SAMPLES) {
                 dropped++;
                 return;
             }
-            short[] pcm = decoder.decode(payload, offset, length);
-            long end = position + pcm.length;
-            while (end - flushedUpTo > window.length) {
+            long end = position + samples;
+            while (end - flushedUpTo > windowLength) {
                 flushChunk(CHUNK_SAMPLES);
             }
-            System.arraycopy(pcm, 0, window, (int) (position - flushedUpTo), pcm.length);
+            if (codes != null) {
+                System.arraycopy(payload, offset, codes, (int) (position - flushedUpTo), length);
+            } else {
+                decoder.decode(payload, offset, length, window, (int) (position - flushedUpTo));
+            }
+            if (index != null) {
+                index.add(position, samples, payload, offset, length, captureOffset);
+            }
             cover(position, end);
             endPosition = Math.max(endPosition, end);
         }
@@ -184,7 +386,7 @@ final class CaptureDecoder implements RtpPacketListener {
                 covered.addLast(new long[] {from, to});
             } else {
                 // A late packet before the newest range: insert in order (rare; reordering is bounded).
-                java.util.List<long[]> all = new ArrayList<>(covered);
+                List<long[]> all = new ArrayList<>(covered);
                 all.add(new long[] {from, to});
                 all.sort((x, y) -> Long.compare(x[0], y[0]));
                 covered.clear();
@@ -202,34 +404,52 @@ final class CaptureDecoder implements RtpPacketListener {
         private void flushChunk(int samples) throws SQLException {
             ensureLaneRow();
             long chunkEnd = flushedUpTo + samples;
-            byte[] pcm = new byte[samples * 2];
-            float[] lane = block[0];
-            for (int i = 0; i < samples; i++) {
-                short v = window[i];
-                pcm[2 * i] = (byte) v;
-                pcm[2 * i + 1] = (byte) (v >> 8);
-                lane[i] = v / 32768f;
+            short[] pcm16 = window;
+            if (codes != null) {
+                pcm16 = flushScratch;
+                decoder.decode(codes, 0, samples, pcm16, 0);
             }
             long cursor = flushedUpTo;
             while (cursor < chunkEnd) {
                 long[] range = covered.peekFirst();
                 if (range == null || range[0] >= chunkEnd) {
-                    addHole(cursor, chunkEnd);
+                    hole(pcm16, cursor, chunkEnd);
                     break;
                 }
                 if (range[0] > cursor) {
-                    addHole(cursor, range[0]);
+                    hole(pcm16, cursor, range[0]);
                 }
                 cursor = Math.max(cursor, Math.min(range[1], chunkEnd));
                 if (range[1] <= chunkEnd) {
                     covered.pollFirst();
                 }
             }
-            pyramid.accept(block, samples);
-            store.putLanePcm(laneId, chunkIndex++, pcm);
-            System.arraycopy(window, samples, window, 0, window.length - samples);
-            java.util.Arrays.fill(window, window.length - samples, window.length, (short) 0);
+            pyramid.accept(pcm16, 0, samples);
+            if (index != null) {
+                store.putLanePackets(laneId, chunkIndex, index.take(chunkIndex));
+            } else {
+                byte[] pcm = new byte[samples * 2];
+                for (int i = 0; i < samples; i++) {
+                    short v = window[i];
+                    pcm[2 * i] = (byte) v;
+                    pcm[2 * i + 1] = (byte) (v >> 8);
+                }
+                store.putLanePcm(laneId, chunkIndex, pcm);
+            }
+            chunkIndex++;
+            if (codes != null) {
+                System.arraycopy(codes, samples, codes, 0, windowLength - samples);
+            } else {
+                System.arraycopy(window, samples, window, 0, windowLength - samples);
+                Arrays.fill(window, windowLength - samples, windowLength, (short) 0);
+            }
             flushedUpTo = chunkEnd;
+        }
+
+        /** Lists {@code [start, end)} as a hole and makes its samples 0 (the octets there are stale). */
+        private void hole(short[] pcm16, long start, long end) {
+            addHole(start, end);
+            Arrays.fill(pcm16, (int) (start - flushedUpTo), (int) (end - flushedUpTo), (short) 0);
         }
 
         private void addHole(long start, long end) {
@@ -252,12 +472,6 @@ final class CaptureDecoder implements RtpPacketListener {
                 flushChunk((int) Math.min(CHUNK_SAMPLES, endPosition - flushedUpTo));
             }
             ensureLaneRow();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try {
-                new WaveformPyramidWriter().write(pyramid.build(), bytes);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
             String name = stream == null ? key.toString()
                     : (stream.direction() == null ? "capture" : stream.direction()) + " " + stream.ssrc() + " "
                             + stream.srcIp() + ":" + stream.srcPort() + "->" + stream.dstIp() + ":" + stream.dstPort();
@@ -265,7 +479,7 @@ final class CaptureDecoder implements RtpPacketListener {
                     + (holes.isEmpty() ? "" : ", " + holes.size() + " hole(s) without packets");
             store.finishLane(laneId, new LaneRecord(laneId, evidenceId, 0, name, "capture",
                     stream == null ? "" : stream.callId(), rateHz, flushedUpTo, firstPacketUtc, "capture clock",
-                    note, holes), bytes.toByteArray());
+                    note, holes), pyramid.finish());
         }
     }
 }

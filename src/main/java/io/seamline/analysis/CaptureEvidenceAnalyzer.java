@@ -54,8 +54,11 @@ final class CaptureEvidenceAnalyzer {
         CaptureSummary summary;
         try {
             summary = CaptureAnalyzer.run(in, evidence.originalName(), taps, bytesRead);
+            decoder.drain();
         } catch (CaptureDecoder.UncheckedSqlException e) {
             throw e.getCause();
+        } finally {
+            decoder.abandon();
         }
         SipAnalysis sip = tracker.finish();
 

@@ -18,8 +18,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Sample-accurate read access to any lane's audio for playback, close-ups and stitching: decoded
- * capture lanes come from the case's stored PCM; recordings and edge buffers are decoded once from
+ * Sample-accurate read access to any lane's audio for playback, close-ups and stitching: capture lanes
+ * are decoded chunk by chunk from their packet index and the vaulted capture (or read from their stored
+ * PCM, see {@link AnalysisStore#lanePcmChunk}); recordings and edge buffers are decoded once from
  * the vaulted original into scratch files (deleted on {@link #close()}), never from the file on disk
  * the user imported. Decoded 16-bit samples come back as {@code s / 32768} exactly, so
  * {@code round(f * 32768)} restores each original sample bit for bit (stitching relies on it).
@@ -31,7 +32,7 @@ public final class LaneAudio implements AutoCloseable {
     private Path scratch;
     private long cachedLaneId = Long.MIN_VALUE;
     private int cachedIndex = -1;
-    private byte[] cachedChunk = new byte[0];
+    private short[] cachedChunk = new short[0];
 
     public LaneAudio(CaseService cases) {
         this.cases = cases;
@@ -62,20 +63,27 @@ public final class LaneAudio implements AutoCloseable {
         long end = Math.min(startSample + out.length, lane.sampleCount());
         long from = Math.max(0, startSample);
         for (long chunkStart = from - from % chunkSamples; chunkStart < end; chunkStart += chunkSamples) {
-            byte[] data = captureChunk(lane.id(), (int) (chunkStart / chunkSamples));
+            short[] data = captureChunk(lane.id(), (int) (chunkStart / chunkSamples));
             long a = Math.max(from, chunkStart);
-            long b = Math.min(end, chunkStart + data.length / 2);
+            long b = Math.min(end, chunkStart + data.length);
             for (long p = a; p < b; p++) {
-                int at = (int) (p - chunkStart) * 2;
-                out[(int) (p - startSample)] = (short) ((data[at] & 0xff) | (data[at + 1] << 8)) / 32768f;
+                out[(int) (p - startSample)] = data[(int) (p - chunkStart)] / 32768f;
             }
         }
     }
 
-    /** The stored chunk, with the last one read kept: callers read a lane in consecutive blocks. */
-    private byte[] captureChunk(long laneId, int index) throws SQLException {
+    /** One chunk's samples, with the last one read kept: callers read a lane in consecutive blocks. */
+    private short[] captureChunk(long laneId, int index) throws SQLException {
         if (cachedLaneId != laneId || cachedIndex != index) {
-            cachedChunk = store.lanePcmChunk(laneId, index).orElse(new byte[0]);
+            short[] samples = store.derivedChunk(laneId, index);
+            if (samples == null) {
+                byte[] pcm = store.lanePcmChunk(laneId, index).orElse(new byte[0]);
+                samples = new short[pcm.length / 2];
+                for (int i = 0; i < samples.length; i++) {
+                    samples[i] = (short) ((pcm[2 * i] & 0xff) | (pcm[2 * i + 1] << 8));
+                }
+            }
+            cachedChunk = samples;
             cachedLaneId = laneId;
             cachedIndex = index;
         }

@@ -45,6 +45,8 @@ public final class CaptureAnalyzer {
         Instant first = null;
         Instant last = null;
         long nextProgress = PROGRESS_STEP_BYTES;
+        int runLinkType = -1;
+        long runFrames = 0;
         CaptureRecord record;
         while ((record = reader.next()) != null) {
             if (first == null) {
@@ -55,12 +57,23 @@ public final class CaptureAnalyzer {
             }
             last = record.timeUtc();
             frames++;
-            linkTypes.merge(FrameParser.linkTypeName(record.linkType()), 1L, Long::sum);
+            // Counted by runs: a capture's frames nearly all share one link type.
+            if (record.linkType() != runLinkType) {
+                if (runFrames > 0) {
+                    linkTypes.merge(FrameParser.linkTypeName(runLinkType), runFrames, Long::sum);
+                }
+                runLinkType = record.linkType();
+                runFrames = 0;
+            }
+            runFrames++;
             parser.dissect(record);
             if (reader.bytesRead() >= nextProgress) {
                 bytesReadProgress.accept(reader.bytesRead());
                 nextProgress = reader.bytesRead() + PROGRESS_STEP_BYTES;
             }
+        }
+        if (runFrames > 0) {
+            linkTypes.merge(FrameParser.linkTypeName(runLinkType), runFrames, Long::sum);
         }
         bytesReadProgress.accept(reader.bytesRead());
         warnings.addAll(reader.warnings());

@@ -1,6 +1,5 @@
 package io.seamline.capture;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -38,13 +37,13 @@ public interface CaptureReader {
     /**
      * Opens a capture by sniffing its first four bytes.
      *
-     * @param in   the capture bytes; buffered here if needed, not closed by the reader
+     * @param in   the capture bytes; buffered here, not closed by the reader
      * @param name display name of the file, used in messages
      * @return a reader for pcap (either byte order, micro- or nanosecond) or pcapng
      * @throws CaptureFormatException if the stream is not a pcap or pcapng capture
      */
     static CaptureReader open(InputStream in, String name) throws IOException {
-        CountingInput input = new CountingInput(in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 1 << 16), name);
+        CountingInput input = new CountingInput(in, name);
         byte[] magic = new byte[4];
         int got = input.readFully(magic, 0, 4);
         if (got < 4) {

@@ -23,6 +23,7 @@ final class FrameParser {
     static final int LINKTYPE_IPV6 = 229;
     static final int LINKTYPE_LINUX_SLL2 = 276;
     private static final int MAX_TUNNEL_DEPTH = 6;
+    private static final int IPV4_NAMES = 4096;
 
     private final List<CaptureTap> taps;
     private final IpFragmentReassembler fragments = new IpFragmentReassembler();
@@ -32,6 +33,13 @@ final class FrameParser {
 
     private CaptureRecord frame;
     private long timeMicros;
+    /**
+     * The printed form of recently seen IPv4 addresses, direct-mapped by address: a call's few addresses
+     * come back in every packet, and handing the taps the same String each time spares formatting it and
+     * lets their maps use its cached hash.
+     */
+    private final int[] ipv4Keys = new int[IPV4_NAMES];
+    private final String[] ipv4Names = new String[IPV4_NAMES];
 
     FrameParser(List<CaptureTap> taps, Consumer<String> warnings) {
         this.taps = taps;
@@ -132,8 +140,8 @@ final class FrameParser {
         boolean more = (flagsOffset & 0x2000) != 0;
         int fragmentOffset = (flagsOffset & 0x1FFF) * 8;
         int protocol = b[off + 9] & 0xFF;
-        String src = IpAddressFormat.ipv4(b, off + 12);
-        String dst = IpAddressFormat.ipv4(b, off + 16);
+        String src = ipv4Name(b, off + 12);
+        String dst = ipv4Name(b, off + 16);
         int payloadOff = off + headerLength;
         int payloadLen = available - headerLength;
         if (payloadLen < 0) {
@@ -283,7 +291,10 @@ final class FrameParser {
         int payloadLen = Math.min(len, udpLength < 8 ? len : udpLength) - 8;
         byte[] payload = new byte[payloadLen];
         System.arraycopy(b, off + 8, payload, 0, payloadLen);
-        UdpDatagram datagram = new UdpDatagram(frame.frameNumber(), frame.timeUtc(), src, srcPort, dst, dstPort, v6, payload);
+        // A payload still inside the frame's own bytes can be found again in the file; a reassembled one cannot.
+        long payloadOffset = b == frame.data() ? frame.dataOffset() + off + 8 : -1;
+        UdpDatagram datagram = new UdpDatagram(frame.frameNumber(), frame.timeUtc(), src, srcPort, dst, dstPort, v6,
+                payload, payloadOffset);
         for (CaptureTap tap : taps) {
             tap.udp(datagram);
         }
@@ -340,6 +351,19 @@ final class FrameParser {
 
     long incompleteFragments() {
         return fragments.incompleteCount();
+    }
+
+    private String ipv4Name(byte[] b, int off) {
+        int address = ((b[off] & 0xFF) << 24) | ((b[off + 1] & 0xFF) << 16) | ((b[off + 2] & 0xFF) << 8)
+                | (b[off + 3] & 0xFF);
+        int slot = (address * 0x9E3779B1) >>> 20;
+        String name = ipv4Names[slot];
+        if (name == null || ipv4Keys[slot] != address) {
+            name = IpAddressFormat.ipv4(b, off);
+            ipv4Names[slot] = name;
+            ipv4Keys[slot] = address;
+        }
+        return name;
     }
 
     private static int u16(byte[] b, int off) {

@@ -77,7 +77,7 @@ final class PcapReader implements CaptureReader {
         frameNumber++;
         long nanosPart = nanos ? fraction : fraction * 1000L;
         Instant time = Instant.ofEpochSecond(seconds, (nanosPart / 1000L) * 1000L);
-        return new CaptureRecord(frameNumber, offset, time, linkType,
+        return new CaptureRecord(frameNumber, offset, offset + RECORD_HEADER_BYTES, time, linkType,
                 (int) Math.min(Integer.MAX_VALUE, original), data);
     }
 

@@ -231,7 +231,8 @@ final class PcapngReader implements CaptureReader {
             throw new CaptureFormatException(String.format("%s: timestamp out of range in packet block at offset %d",
                     in.name(), offset));
         }
-        return new CaptureRecord(frameNumber, offset, time, iface.linkType(), original, data);
+        // The body follows the 8-byte block type and length (pcapng §3.1).
+        return new CaptureRecord(frameNumber, offset, offset + 8 + dataOffset, time, iface.linkType(), original, data);
     }
 
     private static Instant toInstant(Interface iface, long units) {

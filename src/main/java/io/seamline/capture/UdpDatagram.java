@@ -13,7 +13,9 @@ import java.time.Instant;
  * @param dstPort     destination port
  * @param ipv6        true when carried in IPv6
  * @param payload     UDP payload bytes (network byte order as on the wire); taps must not modify them
+ * @param payloadOffset offset in bytes of {@code payload[0]} from the start of the capture file, where the
+ *                    payload lies contiguously in one frame; -1 when it was reassembled from IP fragments
  */
 public record UdpDatagram(long frameNumber, Instant timeUtc, String srcIp, int srcPort, String dstIp, int dstPort,
-                          boolean ipv6, byte[] payload) {
+                          boolean ipv6, byte[] payload, long payloadOffset) {
 }

@@ -155,7 +155,17 @@ final class Migrations {
                         output_path TEXT NOT NULL,
                         output_sha256 TEXT NOT NULL,
                         manifest TEXT NOT NULL,
-                        custody_seq INTEGER NOT NULL REFERENCES custody(seq))""")));
+                        custody_seq INTEGER NOT NULL REFERENCES custody(seq))""")),
+            new Migration(4, "packet index of decoded capture lanes", List.of(
+                    // Derived by `analyze` like lane_pcm: per chunk of a G.711 capture lane, where its packets'
+                    // payloads lie in the vaulted capture, so the lane's audio is decoded on demand instead of
+                    // stored. Rows go with their lane.
+                    """
+                    CREATE TABLE lane_packets (
+                        lane_id INTEGER NOT NULL REFERENCES lane(id) ON DELETE CASCADE,
+                        chunk_index INTEGER NOT NULL,
+                        data BLOB NOT NULL,
+                        UNIQUE (lane_id, chunk_index))""")));
 
     /** The version a case reaches after every migration this build knows. */
     static final int LATEST = ALL.get(ALL.size() - 1).version();

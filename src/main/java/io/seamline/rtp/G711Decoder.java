@@ -40,6 +40,24 @@ public final class G711Decoder implements RtpDecoder {
     }
 
     @Override
+    public int sampleCount(int payloadLength) {
+        return payloadLength;
+    }
+
+    @Override
+    public boolean decodesPacketsIndependently() {
+        return true;
+    }
+
+    @Override
+    public int decode(byte[] payload, int offset, int length, short[] out, int outOffset) {
+        for (int i = 0; i < length; i++) {
+            out[outOffset + i] = table[payload[offset + i] & 0xFF];
+        }
+        return length;
+    }
+
+    @Override
     public short[] decode(byte[] payload, int offset, int length) {
         short[] out = new short[length];
         for (int i = 0; i < length; i++) {

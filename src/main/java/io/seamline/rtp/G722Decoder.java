@@ -68,6 +68,16 @@ public final class G722Decoder implements RtpDecoder {
     }
 
     @Override
+    public int sampleCount(int payloadLength) {
+        return payloadLength * 2;
+    }
+
+    @Override
+    public boolean decodesPacketsIndependently() {
+        return false;
+    }
+
+    @Override
     public short[] decode(byte[] payload, int offset, int length) {
         short[] out = new short[length * 2];
         int n = 0;

@@ -25,6 +25,28 @@ public interface RtpDecoder {
     short[] decode(byte[] payload, int offset, int length);
 
     /**
+     * Decodes one payload into {@code out} from {@code outOffset}, which must have room for
+     * {@link #sampleCount} samples.
+     *
+     * @return the number of samples written
+     */
+    default int decode(byte[] payload, int offset, int length, short[] out, int outOffset) {
+        short[] pcm = decode(payload, offset, length);
+        System.arraycopy(pcm, 0, out, outOffset, pcm.length);
+        return pcm.length;
+    }
+
+    /** @return how many samples a payload of {@code payloadLength} bytes decodes to */
+    int sampleCount(int payloadLength);
+
+    /**
+     * @return true when each payload decodes on its own, whatever came before it (G.711), so any stretch
+     *         of a stream can be decoded again from its packets alone; false for codecs with state carried
+     *         from packet to packet (G.722's ADPCM predictors, ITU-T G.722 §3)
+     */
+    boolean decodesPacketsIndependently();
+
+    /**
      * The decoder for a payload type, when we have one. Stateful decoders (G.722) are new per call, so
      * use one per stream.
      *

@@ -3,7 +3,6 @@ package io.seamline.rtp;
 import io.seamline.capture.CaptureTap;
 import io.seamline.capture.UdpDatagram;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,9 +40,17 @@ public final class RtpStreamTap implements CaptureTap {
         final Map<Integer, String> encodingNames;
         final Map<Integer, Integer> clockRates;
 
+        /** Per payload type, whether its rtpmap names telephone-event (looked up once, not per packet). */
+        final boolean[] telephoneEvent = new boolean[128];
+
         Conversation(boolean rtp, Map<Integer, String> encodingNames, Map<Integer, Integer> clockRates) {
             this.rtp = rtp;
             this.encodingNames = encodingNames;
+            encodingNames.forEach((pt, name) -> {
+                if (pt >= 0 && pt < 128) {
+                    telephoneEvent[pt] = RtpPayloadTypes.isTelephoneEvent(name);
+                }
+            });
             this.clockRates = clockRates;
         }
     }
@@ -71,7 +78,7 @@ public final class RtpStreamTap implements CaptureTap {
     public static final int MAX_STREAMS = 50_000;
 
     private final boolean heuristic;
-    private final Map<String, Conversation> exact = new HashMap<>();
+    private final Map<Pair, Conversation> exact = new HashMap<>();
     private final Map<Endpoint, TreeMap<Long, Conversation>> announced = new HashMap<>();
     private final Map<RtpStreamKey, StreamState> streams = new LinkedHashMap<>();
     private final Map<Long, List<RtcpReport>> rtcpBySsrc = new HashMap<>();
@@ -215,10 +222,16 @@ public final class RtpStreamTap implements CaptureTap {
         return byFrame == null ? null : byFrame.floorEntry(frame);
     }
 
-    private static String pairKey(UdpDatagram d) {
-        String a = d.srcIp() + "|" + d.srcPort();
-        String b = d.dstIp() + "|" + d.dstPort();
-        return a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
+    /** Both endpoints of a datagram, in one order whichever way it went. */
+    private static Pair pairKey(UdpDatagram d) {
+        int order = d.srcIp().compareTo(d.dstIp());
+        return order < 0 || order == 0 && d.srcPort() <= d.dstPort()
+                ? new Pair(d.srcIp(), d.srcPort(), d.dstIp(), d.dstPort())
+                : new Pair(d.dstIp(), d.dstPort(), d.srcIp(), d.srcPort());
+    }
+
+    /** An unordered pair of UDP endpoints, as {@link #pairKey} orders it. */
+    private record Pair(String ipA, int portA, String ipB, int portB) {
     }
 
     private void accept(UdpDatagram d, Conversation conv, RtpHeader h) {
@@ -235,19 +248,19 @@ public final class RtpStreamTap implements CaptureTap {
         }
         int pt = h.payloadType();
         String encoding = conv.encodingNames.get(pt);
-        int clockRate = pt >= 96 && conv.clockRates.getOrDefault(pt, 0) != 0 && !RtpPayloadTypes.isTelephoneEvent(encoding)
+        int clockRate = pt >= 96 && conv.clockRates.getOrDefault(pt, 0) != 0 && !conv.telephoneEvent[pt]
                 ? conv.clockRates.get(pt) : RtpPayloadTypes.clockRateHz(pt, encoding);
         s.analyzer.add(relativeMs, h.sequenceNumber(), h.timestamp(), pt, h.marker(), clockRate);
         s.payloadNames.putIfAbsent(pt, pt >= 96 && encoding != null ? encoding : RtpPayloadTypes.shortName(pt));
         s.endUtc = d.timeUtc();
         s.endRelativeSec = relativeMs / 1000.0;
-        recordEvent(s, d, h, encoding);
+        recordEvent(s, d, h, encoding != null ? conv.telephoneEvent[pt] : pt == RtpPayloadTypes.DEFAULT_TELEPHONE_EVENT);
         for (RtpPacketListener l : listeners) {
-            l.packet(key, d.frameNumber(), d.timeUtc(), h, d.payload());
+            l.packet(s.key, d.frameNumber(), d.timeUtc(), h, d.payload(), d.payloadOffset());
         }
     }
 
-    private static void recordEvent(StreamState s, UdpDatagram d, RtpHeader h, String encoding) {
+    private static void recordEvent(StreamState s, UdpDatagram d, RtpHeader h, boolean telephoneEvent) {
         byte[] b = d.payload();
         int pt = h.payloadType();
         int at = h.payloadOffset();
@@ -257,8 +270,6 @@ public final class RtpStreamTap implements CaptureTap {
                     h.timestamp()));
             return;
         }
-        boolean telephoneEvent = encoding != null ? RtpPayloadTypes.isTelephoneEvent(encoding)
-                : pt == RtpPayloadTypes.DEFAULT_TELEPHONE_EVENT;
         if (telephoneEvent && h.payloadLength() >= 4) {
             // RFC 4733 §2.3: event, E|R|volume, duration; retransmitted end packets repeat the same timestamp.
             int event = b[at] & 0xFF;
@@ -280,9 +291,16 @@ public final class RtpStreamTap implements CaptureTap {
         }
     }
 
+    /** Milliseconds since the first frame, as {@code Duration.between} normalises it, without allocating one. */
     private double relativeMs(Instant t) {
-        Duration rel = Duration.between(origin == null ? t : origin, t);
-        return rel.getSeconds() * 1000.0 + rel.getNano() / 1_000_000.0;
+        Instant from = origin == null ? t : origin;
+        long seconds = t.getEpochSecond() - from.getEpochSecond();
+        int nanos = t.getNano() - from.getNano();
+        if (nanos < 0) {
+            seconds--;
+            nanos += 1_000_000_000;
+        }
+        return seconds * 1000.0 + nanos / 1_000_000.0;
     }
 
     /** @return RTP packets ignored because {@link #MAX_STREAMS} streams were already open (0 for real calls) */

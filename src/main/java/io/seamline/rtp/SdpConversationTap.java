@@ -43,11 +43,12 @@ public final class SdpConversationTap implements CaptureTap {
     }
 
     private void scan(byte[] bytes, long frame) {
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        int v = text.indexOf("v=0");
-        if (v < 0) {
+        // Look for "v=0" in the bytes first: nearly every datagram is RTP, and most hold no SDP.
+        if (!containsVersionLine(bytes)) {
             return;
         }
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int v = text.indexOf("v=0");
         String sessionAddress = null;
         String mediaAddress = null;
         String kind = null;
@@ -86,6 +87,15 @@ public final class SdpConversationTap implements CaptureTap {
             }
         }
         announce(kind, transport, mediaAddress != null ? mediaAddress : sessionAddress, port, frame, rtpmap);
+    }
+
+    private static boolean containsVersionLine(byte[] b) {
+        for (int i = 0; i + 2 < b.length; i++) {
+            if (b[i] == 'v' && b[i + 1] == '=' && b[i + 2] == '0') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Like Wireshark's SDP dissector: "RTP/AVP" sets up RTP, "UDPTL" or "udptl" (exact case) sets up T.38. */
