@@ -37,6 +37,7 @@ public final class DerivedTables {
             new String[] {"event", "id"},
             new String[] {"lane", "id"},
             new String[] {"lane_pcm", "lane_id, chunk_index"},
+            new String[] {"lane_packets", "lane_id, chunk_index"},
             new String[] {"gap", "id"},
             new String[] {"alignment", "lane_id"});
     /** Most row buckets kept per table. */

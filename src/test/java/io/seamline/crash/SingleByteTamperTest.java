@@ -117,7 +117,7 @@ class SingleByteTamperTest {
                 new String[] {"rtp_stream", "id", "details"},
                 new String[] {"event", "id", "summary"},
                 new String[] {"lane", "id", "pyramid"},
-                new String[] {"lane_pcm", "lane_id, chunk_index", "data"},
+                new String[] {"lane_packets", "lane_id, chunk_index", "data"},
                 new String[] {"gap", "id", "details"},
                 new String[] {"alignment", "lane_id", "details"});
     }
