@@ -7,6 +7,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -55,6 +57,8 @@ public class FirstPaintBenchmark {
     private static final int MIN_PIXELS = 200;
     /** The jar to start: {@code -Dseamline.jar=...} (to compare builds), by default {@code target/seamline.jar}. */
     private static final String JAR = System.getProperty("seamline.jar", "target/seamline.jar");
+    /** JVM options for the started window ({@code -Dseamline.javaOptions="-XX:SharedArchiveFile=..."}), none by default. */
+    private static final String JAVA_OPTIONS = System.getProperty("seamline.javaOptions", "");
 
     private Path work;
     private Path caseFile;
@@ -85,7 +89,12 @@ public class FirstPaintBenchmark {
     @Benchmark
     public int coldStartToLanes() throws IOException, InterruptedException {
         Path config = Files.createTempDirectory(work, "config-");
-        ProcessBuilder b = new ProcessBuilder(java(), "-jar", JAR, "gui", caseFile.toString())
+        List<String> command = new ArrayList<>(List.of(java()));
+        if (!JAVA_OPTIONS.isBlank()) {
+            command.addAll(List.of(JAVA_OPTIONS.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", JAR, "gui", caseFile.toString()));
+        ProcessBuilder b = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(config.resolve("gui.log").toFile());
         b.environment().put("XDG_CONFIG_HOME", config.toString());
         gui = b.start();
