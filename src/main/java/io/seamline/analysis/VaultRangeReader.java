@@ -3,9 +3,6 @@ package io.seamline.analysis;
 import io.seamline.casefile.EvidenceVault;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 
 /**
  * Reads any byte range of a vaulted original from its {@link EvidenceVault#CHUNK_BYTES} chunks, keeping
@@ -54,21 +51,7 @@ final class VaultRangeReader {
                 return kept[i];
             }
         }
-        byte[] data;
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT data FROM vault_chunk WHERE evidence_id = ? AND chunk_index = ?")) {
-            ps.setLong(1, evidenceId);
-            ps.setInt(2, index);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IOException("vault chunk " + index + " of evidence " + evidenceId + " is missing");
-                }
-                data = rs.getBytes(1);
-            }
-        } catch (SQLException e) {
-            throw new IOException("cannot read vault chunk " + index + " of evidence " + evidenceId + ": "
-                    + e.getMessage(), e);
-        }
+        byte[] data = EvidenceVault.readChunk(connection, evidenceId, index);
         kept[next] = data;
         keptEvidence[next] = evidenceId;
         keptIndex[next] = index;

@@ -134,6 +134,29 @@ public final class EvidenceVault {
     }
 
     /**
+     * Reads chunk {@code index} (0-based, {@link #CHUNK_BYTES} each but the last) of evidence
+     * {@code evidenceId}, for readers that need the vault at random offsets (a lane's packets in its capture).
+     *
+     * @throws IOException if the chunk is missing or cannot be read
+     */
+    public static byte[] readChunk(Connection connection, long evidenceId, int index) throws IOException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT data FROM vault_chunk WHERE evidence_id = ? AND chunk_index = ?")) {
+            ps.setLong(1, evidenceId);
+            ps.setInt(2, index);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IOException("vault chunk " + index + " of evidence " + evidenceId + " is missing");
+                }
+                return rs.getBytes(1);
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot read vault chunk " + index + " of evidence " + evidenceId + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Re-hashes every chunk of {@code evidence} and the whole, returning one line per problem: a
      * changed, missing or extra chunk, a size or SHA-256 that no longer matches.
      */
@@ -235,21 +258,7 @@ public final class EvidenceVault {
                 if (nextChunk >= chunkCount) {
                     return false;
                 }
-                try (PreparedStatement ps = connection.prepareStatement(
-                        "SELECT data FROM vault_chunk WHERE evidence_id = ? AND chunk_index = ?")) {
-                    ps.setLong(1, evidenceId);
-                    ps.setInt(2, nextChunk);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            throw new IOException("vault chunk " + nextChunk + " of evidence " + evidenceId
-                                    + " is missing");
-                        }
-                        current = rs.getBytes(1);
-                    }
-                } catch (SQLException e) {
-                    throw new IOException("cannot read vault chunk " + nextChunk + " of evidence " + evidenceId
-                            + ": " + e.getMessage(), e);
-                }
+                current = readChunk(connection, evidenceId, nextChunk);
                 pos = 0;
                 nextChunk++;
             }
