@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
@@ -14,7 +15,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
@@ -146,6 +149,11 @@ public final class CaseFile implements AutoCloseable {
             caseFile.applyPragmas(false);
             if (version < Migrations.LATEST) {
                 caseFile.migrate(Actor.current(caseFile.info().examiner()));
+            }
+            try {
+                caseFile.finishMoves();
+            } catch (CaseFileException e) {
+                // The move stays recorded; the operation that needs it (stitch, export) names the problem.
             }
             return caseFile;
         } catch (SQLException | CaseFileException e) {
@@ -286,6 +294,68 @@ public final class CaseFile implements AutoCloseable {
             throw new CaseFileException(path, describe(e), e);
         } catch (IOException e) {
             throw new CaseFileException(path, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Inside a write transaction: records that {@code from} (a complete file or folder beside its target) is
+     * to be renamed to {@code to} once the transaction commits. {@link #finishMoves} does the rename, right
+     * after the commit or, if the process died first, on the next open.
+     */
+    public void recordMove(Connection c, Path from, Path to, boolean replaceExisting) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO pending_move (from_path, to_path, replace_existing) VALUES (?,?,?)")) {
+            ps.setString(1, from.toAbsolutePath().toString());
+            ps.setString(2, to.toAbsolutePath().toString());
+            ps.setInt(3, replaceExisting ? 1 : 0);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Renames into place every file that a committed operation recorded with {@link #recordMove}, and forgets
+     * each move once its file is at its target (or neither file exists any more). A move whose target already
+     * holds another file and may not be replaced stays recorded and is named in the exception.
+     */
+    public void finishMoves() throws CaseFileException {
+        record Move(long id, Path from, Path to, boolean replace) {
+        }
+        List<Move> moves = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, from_path, to_path, replace_existing FROM pending_move ORDER BY id")) {
+            while (rs.next()) {
+                moves.add(new Move(rs.getLong(1), Path.of(rs.getString(2)), Path.of(rs.getString(3)), rs.getInt(4) != 0));
+            }
+        } catch (SQLException e) {
+            throw new CaseFileException(path, "cannot read its pending file moves: " + describe(e), e);
+        }
+        for (Move m : moves) {
+            if (Files.exists(m.from(), LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    // rename(2) replaces an existing target silently, so "never overwrite" is checked first.
+                    if (!m.replace() && Files.exists(m.to(), LinkOption.NOFOLLOW_LINKS)) {
+                        throw new java.nio.file.FileAlreadyExistsException(m.to().toString(), null,
+                                "another file already has its name");
+                    }
+                    Files.move(m.from(), m.to(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    String why = e instanceof java.nio.file.FileAlreadyExistsException ? "another file already has"
+                            + " its name" : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                    throw new CaseFileException(m.to(), "was recorded in the case but cannot be put in place (" + why
+                            + "); it is kept as " + m.from() + " and moved when the case is next opened", e);
+                }
+            }
+            try {
+                inTransaction(c -> {
+                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM pending_move WHERE id = ?")) {
+                        ps.setLong(1, m.id());
+                        ps.executeUpdate();
+                    }
+                    return null;
+                });
+            } catch (CancelledException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

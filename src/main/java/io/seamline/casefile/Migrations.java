@@ -165,7 +165,18 @@ final class Migrations {
                         lane_id INTEGER NOT NULL REFERENCES lane(id) ON DELETE CASCADE,
                         chunk_index INTEGER NOT NULL,
                         data BLOB NOT NULL,
-                        UNIQUE (lane_id, chunk_index))""")));
+                        UNIQUE (lane_id, chunk_index))""")),
+            new Migration(5, "file moves that finish a committed operation", List.of(
+                    // Stitch and export write files beside the case, which cannot join its transaction. The
+                    // rename that puts such a file in place is recorded with the operation and done after the
+                    // commit; a kill in between is finished on the next open (roll forward), so the operation is
+                    // complete or absent, never a file without its record.
+                    """
+                    CREATE TABLE pending_move (
+                        id INTEGER PRIMARY KEY,
+                        from_path TEXT NOT NULL,
+                        to_path TEXT NOT NULL,
+                        replace_existing INTEGER NOT NULL)""")));
 
     /** The version a case reaches after every migration this build knows. */
     static final int LATEST = ALL.get(ALL.size() - 1).version();

@@ -93,7 +93,7 @@ public final class ExportService {
         } catch (IOException e) {
             throw new CaseFileException(target, "cannot create a working folder beside it: " + reason(e), e);
         }
-        boolean done = false;
+        boolean committed = false;
         Path zipped = null;
         try {
             List<String> warnings = new ArrayList<>();
@@ -152,39 +152,26 @@ public final class ExportService {
             details.put("reportCustodySeq", report.custodySeq());
             details.put("stitch", stitchNote);
             details.put("toolVersion", SeamlineVersion.get());
-            // The package appears at its name by one rename inside the transaction that records it: a failure
-            // before the commit rolls the entry back and removes the package again; a process killed between
-            // the rename and the commit leaves a complete package (it verifies on its own) without its entry.
+            // The rename that puts the package at its name is recorded with the export's entry and done right
+            // after the commit (CaseFile.finishMoves); a process killed in between has it finished when the case
+            // is next opened, so a package at the target always has its entry and an entry always its package.
             Path from = ready;
-            boolean[] moved = {false};
-            CustodyEntry entry;
-            try {
-                entry = cases.caseFile().inTransaction(c -> {
-                    CustodyEntry recorded = cases.recordCustody("export", target.getFileName().toString(), details);
-                    try {
-                        Files.move(from, target);
-                    } catch (java.nio.file.FileAlreadyExistsException e) {
-                        throw new CaseFileException(target, "appeared while exporting; an export never writes over it", e);
-                    }
-                    moved[0] = true;
-                    return recorded;
-                });
-            } catch (CaseFileException | RuntimeException e) {
-                if (moved[0]) {
-                    deleteTree(target);
-                }
-                throw e;
-            }
-            done = true;
+            CustodyEntry entry = cases.caseFile().inTransaction(c -> {
+                CustodyEntry recorded = cases.recordCustody("export", target.getFileName().toString(), details);
+                cases.caseFile().recordMove(c, from, target, false);
+                return recorded;
+            });
+            committed = true;
+            cases.caseFile().finishMoves();
             monitor.progress("export", 5, 5);
             return new ExportResult(target, zip, sums.size() + 1, sumsSha, zipSha, report, entry.seq(), warnings);
         } catch (IOException e) {
             throw new CaseFileException(target, "cannot write the package: " + reason(e) + "; nothing was left there", e);
         } finally {
-            if (!done || zip) {
+            if (!committed || zip) {
                 try {
                     deleteTree(work);
-                    if (zipped != null) {
+                    if (zipped != null && !committed) {
                         Files.deleteIfExists(zipped);
                     }
                 } catch (IOException ignored) {

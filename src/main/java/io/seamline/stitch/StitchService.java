@@ -19,10 +19,8 @@ import io.seamline.casefile.TaskMonitor;
 import io.seamline.casefile.UtcTimes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
@@ -122,6 +120,7 @@ public final class StitchService {
         Path dir = output.getParent();
         Path tmpWav = null;
         Path tmpManifest = null;
+        boolean committed = false;
         try {
             Files.createDirectories(dir);
             tmpWav = Files.createTempFile(dir, "." + output.getFileName() + ".", ".partial");
@@ -154,6 +153,8 @@ public final class StitchService {
             Files.write(tmpManifest, manifestBytes, java.nio.file.StandardOpenOption.CREATE_NEW);
             String manifestSha = sha256(manifestBytes);
             String manifestText = new String(manifestBytes, StandardCharsets.UTF_8);
+            forceToDisk(tmpWav);
+            forceToDisk(tmpManifest);
             Path wavFrom = tmpWav;
             Path manifestFrom = tmpManifest;
             long[] ids = cases.caseFile().inTransaction(connection -> {
@@ -182,21 +183,20 @@ public final class StitchService {
                         id = keys.getLong(1);
                     }
                 }
-                move(manifestFrom, manifestPath, request.force());
-                try {
-                    move(wavFrom, output, request.force());
-                } catch (IOException e) {
-                    Files.deleteIfExists(manifestPath);
-                    throw e;
-                }
+                cases.caseFile().recordMove(connection, manifestFrom, manifestPath, request.force());
+                cases.caseFile().recordMove(connection, wavFrom, output, request.force());
                 return new long[] {id, entry.seq()};
             });
+            committed = true;
+            cases.caseFile().finishMoves();
             return new StitchResult(output, manifestPath, wavSha, manifestSha, ids[0], ids[1], manifest, warnings);
         } catch (IOException e) {
             throw new CaseFileException(output, "stitched recording cannot be written: " + e.getMessage(), e);
         } finally {
-            deleteQuietly(tmpWav);
-            deleteQuietly(tmpManifest);
+            if (!committed) {
+                deleteQuietly(tmpWav);
+                deleteQuietly(tmpManifest);
+            }
         }
     }
 
@@ -216,15 +216,11 @@ public final class StitchService {
         }
     }
 
-    private static void move(Path from, Path to, boolean force) throws IOException {
-        try {
-            if (force) {
-                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-            }
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException(to + " appeared while stitching; pass --force to overwrite it", e);
+    /** On disk before the case records it, so a recorded stitch never names a file still in the page cache. */
+    private static void forceToDisk(Path file) throws IOException {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            channel.force(true);
         }
     }
 
