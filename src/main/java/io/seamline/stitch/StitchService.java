@@ -47,8 +47,10 @@ import java.util.Optional;
  * duplicate recording), and writes it as a 16-bit Broadcast Wave file with a manifest that traces every
  * output sample to an original evidence file. The command line and the window both call this.
  *
- * <p>Files are written under temporary names beside the target and moved into place inside the same
- * transaction that stores the {@code stitch} row and its custody entry, so a failure leaves neither.
+ * <p>Files are written under temporary names beside the target and forced to disk; the transaction that
+ * stores the {@code stitch} row and its custody entry also records their renames, which are done after the
+ * commit ({@code CaseFile.finishMoves}, finished on the next open if the process dies first). A failure
+ * before the commit leaves no file, row or entry; after it, the stitch is complete.
  */
 public final class StitchService {
     /** How sources of another rate are converted; stated in every manifest. */
