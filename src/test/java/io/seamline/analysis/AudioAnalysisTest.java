@@ -46,8 +46,8 @@ class AudioAnalysisTest {
             second = lanes.get(1);
             long secondAt = samples(first.metadataStartUtc(), second.metadataStartUtc());
             recording = new short[(int) (secondAt + second.sampleCount())];
-            copyLane(analysis, first, recording, 0);
-            copyLane(analysis, second, recording, (int) secondAt);
+            TestWav.copyLane(analysis, first, recording, 0);
+            TestWav.copyLane(analysis, second, recording, (int) secondAt);
         }
         Path wav = dir.resolve("cloud-recording.wav");
         TestWav.write(wav, recording, 8000);
@@ -125,15 +125,6 @@ class AudioAnalysisTest {
 
     private static long samples(Instant from, Instant to) {
         return Math.round(Duration.between(from, to).toNanos() / 125_000.0);
-    }
-
-    private static void copyLane(AnalysisService analysis, LaneRecord lane, short[] into, int at) throws Exception {
-        int pos = at;
-        for (byte[] chunk : analysis.results().lanePcm(lane.id())) {
-            for (int i = 0; i + 1 < chunk.length && pos < into.length; i += 2) {
-                into[pos++] = (short) ((chunk[i] & 0xff) | (chunk[i + 1] << 8));
-            }
-        }
     }
 
 }

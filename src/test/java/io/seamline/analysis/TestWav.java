@@ -32,6 +32,16 @@ public final class TestWav {
         throw new IOException(wav + ": no data chunk");
     }
 
+    /** Copies a stored lane's PCM (16-bit little-endian chunks, as WAV data holds it) into {@code into[at..]}. */
+    public static void copyLane(AnalysisService analysis, LaneRecord lane, short[] into, int at) throws Exception {
+        int pos = at;
+        for (byte[] chunk : analysis.results().lanePcm(lane.id())) {
+            for (int i = 0; i + 1 < chunk.length && pos < into.length; i += 2) {
+                into[pos++] = (short) ((chunk[i] & 0xff) | (chunk[i + 1] << 8));
+            }
+        }
+    }
+
     public static void write(Path wav, short[] samples, int rateHz) throws IOException {
         write(wav, samples, rateHz, null, null, 0);
     }

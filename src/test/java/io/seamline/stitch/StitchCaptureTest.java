@@ -49,8 +49,8 @@ class StitchCaptureTest {
             LaneRecord second = lanes.get(1);
             long secondAt = samples(first.metadataStartUtc(), second.metadataStartUtc());
             full = new short[(int) (secondAt + second.sampleCount())];
-            copyLane(analysis, first, full, 0);
-            copyLane(analysis, second, full, (int) secondAt);
+            TestWav.copyLane(analysis, first, full, 0);
+            TestWav.copyLane(analysis, second, full, (int) secondAt);
         }
         Path wav = dir.resolve("cloud-recording.wav");
         TestWav.write(wav, Arrays.copyOfRange(full, LATE, full.length), 8000);
@@ -86,14 +86,5 @@ class StitchCaptureTest {
 
     private static long samples(Instant from, Instant to) {
         return Math.round(Duration.between(from, to).toNanos() / 125_000.0);
-    }
-
-    private static void copyLane(AnalysisService analysis, LaneRecord lane, short[] into, int at) throws Exception {
-        int pos = at;
-        for (byte[] chunk : analysis.results().lanePcm(lane.id())) {
-            for (int i = 0; i + 1 < chunk.length && pos < into.length; i += 2) {
-                into[pos++] = (short) ((chunk[i] & 0xff) | (chunk[i + 1] << 8));
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.seamline.report.bench;
 
 import io.seamline.analysis.AnalysisService;
+import io.seamline.analysis.TestWav;
 import io.seamline.casefile.CaseService;
 import io.seamline.casefile.ImportRequest;
 import io.seamline.casefile.NewCaseRequest;
@@ -11,7 +12,6 @@ import io.seamline.report.ReportContent;
 import io.seamline.report.ReportService;
 import io.seamline.report.SigningIdentity;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -154,22 +154,11 @@ public class ReportBenchmark {
     }
 
     private static short[] speech() throws IOException {
-        try (InputStream in = ReportBenchmark.class.getResourceAsStream("/io/seamline/analysis/align/speech-8k.wav")) {
-            ByteBuffer b = ByteBuffer.wrap(in.readAllBytes()).order(ByteOrder.LITTLE_ENDIAN);
-            int pos = 12;
-            while (pos + 8 <= b.limit()) {
-                String id = new String(b.array(), pos, 4, StandardCharsets.US_ASCII);
-                int size = b.getInt(pos + 4);
-                if (id.equals("data")) {
-                    short[] out = new short[size / 2];
-                    for (int i = 0; i < out.length; i++) {
-                        out[i] = b.getShort(pos + 8 + 2 * i);
-                    }
-                    return out;
-                }
-                pos += 8 + size + (size & 1);
-            }
-            throw new IOException("speech-8k.wav: no data chunk");
+        try {
+            return TestWav.read(Path.of(ReportBenchmark.class.getResource("/io/seamline/analysis/align/speech-8k.wav")
+                    .toURI()));
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException("speech-8k.wav: " + e.getMessage(), e);
         }
     }
 }
