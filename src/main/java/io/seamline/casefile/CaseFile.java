@@ -36,6 +36,11 @@ public final class CaseFile implements AutoCloseable {
     public static final int APPLICATION_ID = 0x53454D4C;
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
+    static {
+        // Before the driver's first connection: load SQLite's native library from the per-user cache.
+        SqliteNativeLibraryCache.install();
+    }
+
     /** What a write to a read-only case says (after the case's path). */
     public static final String READ_ONLY = "the case file or its folder is read-only; nothing was written";
 
