@@ -55,8 +55,6 @@ final class CaptureDecoder implements RtpPacketListener {
     private final Map<RtpStreamKey, Lane> lanes = new HashMap<>();
     private final Map<RtpStreamKey, String> undecodable = new HashMap<>();
     private final Map<RtpStreamKey, Lane> lanesByKeyInstance = new IdentityHashMap<>();
-    /** One chunk of decoded samples, shared by the G.711 lanes as each flushes (one thread flushes at a time). */
-    private final short[] flushScratch = new short[CHUNK_SAMPLES];
     private final BlockingQueue<Batch> queued = new ArrayBlockingQueue<>(QUEUED_BATCHES);
     private final BlockingQueue<Batch> spare = new ArrayBlockingQueue<>(QUEUED_BATCHES + 2);
     private Batch filling;
@@ -301,6 +299,9 @@ final class CaptureDecoder implements RtpPacketListener {
          * counts with hundreds of streams at once); otherwise decoded 16-bit samples.
          */
         final byte[] codes;
+        /** For G.711 lanes: each code's 16-bit sample and its square, for the pyramid. */
+        final short[] linear;
+        final int[] squares;
         final short[] window;
         final int windowLength;
         /** Sample ranges {@code [start, end)} that packets filled and that are not yet flushed, in order. */
@@ -332,6 +333,21 @@ final class CaptureDecoder implements RtpPacketListener {
             this.windowLength = CHUNK_SAMPLES + REORDER_SECONDS * this.rateHz;
             this.codes = index != null ? new byte[windowLength] : null;
             this.window = index != null ? null : new short[windowLength];
+            if (codes != null) {
+                byte[] every = new byte[256];
+                for (int c = 0; c < 256; c++) {
+                    every[c] = (byte) c;
+                }
+                linear = new short[256];
+                decoder.decode(every, 0, 256, linear, 0);
+                squares = new int[256];
+                for (int c = 0; c < 256; c++) {
+                    squares[c] = linear[c] * linear[c];
+                }
+            } else {
+                linear = null;
+                squares = null;
+            }
         }
 
         /**
@@ -404,27 +420,33 @@ final class CaptureDecoder implements RtpPacketListener {
         private void flushChunk(int samples) throws SQLException {
             ensureLaneRow();
             long chunkEnd = flushedUpTo + samples;
-            short[] pcm16 = window;
-            if (codes != null) {
-                pcm16 = flushScratch;
-                decoder.decode(codes, 0, samples, pcm16, 0);
-            }
             long cursor = flushedUpTo;
+            // Covered stretches and holes in order: G.711 codes go to the pyramid through the decoder's table
+            // without being decoded (nothing else needs the samples: the packet index is stored instead of PCM).
             while (cursor < chunkEnd) {
                 long[] range = covered.peekFirst();
                 if (range == null || range[0] >= chunkEnd) {
-                    hole(pcm16, cursor, chunkEnd);
+                    hole(cursor, chunkEnd);
                     break;
                 }
                 if (range[0] > cursor) {
-                    hole(pcm16, cursor, range[0]);
+                    hole(cursor, range[0]);
+                    cursor = range[0];
                 }
-                cursor = Math.max(cursor, Math.min(range[1], chunkEnd));
+                long to = Math.max(cursor, Math.min(range[1], chunkEnd));
+                if (to > cursor) {
+                    int from = (int) (cursor - flushedUpTo);
+                    if (codes != null) {
+                        pyramid.acceptCodes(codes, from, (int) (to - cursor), linear, squares);
+                    } else {
+                        pyramid.accept(window, from, (int) (to - cursor));
+                    }
+                }
+                cursor = to;
                 if (range[1] <= chunkEnd) {
                     covered.pollFirst();
                 }
             }
-            pyramid.accept(pcm16, 0, samples);
             if (index != null) {
                 store.putLanePackets(laneId, chunkIndex, index.take(chunkIndex));
             } else {
@@ -446,10 +468,13 @@ final class CaptureDecoder implements RtpPacketListener {
             flushedUpTo = chunkEnd;
         }
 
-        /** Lists {@code [start, end)} as a hole and makes its samples 0 (the octets there are stale). */
-        private void hole(short[] pcm16, long start, long end) {
+        /** Lists {@code [start, end)} as a hole, zeros in the pyramid (the octets or samples there are stale). */
+        private void hole(long start, long end) {
             addHole(start, end);
-            Arrays.fill(pcm16, (int) (start - flushedUpTo), (int) (end - flushedUpTo), (short) 0);
+            if (window != null) {
+                Arrays.fill(window, (int) (start - flushedUpTo), (int) (end - flushedUpTo), (short) 0);
+            }
+            pyramid.acceptSilence(end - start);
         }
 
         private void addHole(long start, long end) {

@@ -68,6 +68,59 @@ final class LanePyramidWriter {
         totalFrames += count;
     }
 
+    /**
+     * Adds {@code count} one-byte codes from {@code codes[offset]} on, each standing for the sample
+     * {@code linear[code & 0xFF]} (a G.711 expansion table, ITU-T G.711 §2-3), without decoding them first:
+     * the same buckets as {@link #accept} over the decoded samples.
+     *
+     * @param linear  the 16-bit sample of each of the 256 codes
+     * @param squares {@code linear[c] * linear[c]} for each code
+     */
+    void acceptCodes(byte[] codes, int offset, int count, short[] linear, int[] squares) {
+        Level fine = levels[0];
+        int i = offset;
+        int end = offset + count;
+        while (i < end) {
+            int n = Math.min(end - i, fine.samplesPerBucket - fine.filled);
+            int lo = fine.lo;
+            int hi = fine.hi;
+            long sum = fine.sumSquares;
+            for (int k = i; k < i + n; k++) {
+                int c = codes[k] & 0xFF;
+                int v = linear[c];
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+                sum += squares[c];
+            }
+            fine.lo = lo;
+            fine.hi = hi;
+            fine.sumSquares = sum;
+            fine.filled += n;
+            i += n;
+            if (fine.filled == fine.samplesPerBucket) {
+                fine.flush();
+            }
+        }
+        totalFrames += count;
+    }
+
+    /** Adds {@code count} samples of value 0 (a hole: no packet covered them). */
+    void acceptSilence(long count) {
+        Level fine = levels[0];
+        long left = count;
+        while (left > 0) {
+            int n = (int) Math.min(left, fine.samplesPerBucket - fine.filled);
+            fine.lo = Math.min(fine.lo, 0);
+            fine.hi = Math.max(fine.hi, 0);
+            fine.filled += n;
+            left -= n;
+            if (fine.filled == fine.samplesPerBucket) {
+                fine.flush();
+            }
+        }
+        totalFrames += count;
+    }
+
     /** Closes the partial last buckets and returns the whole pyramid in the waveform format (little-endian). */
     byte[] finish() {
         for (Level level : levels) {

@@ -89,10 +89,19 @@ public final class SdpConversationTap implements CaptureTap {
         announce(kind, transport, mediaAddress != null ? mediaAddress : sessionAddress, port, frame, rtpmap);
     }
 
-    private static boolean containsVersionLine(byte[] b) {
-        for (int i = 0; i + 2 < b.length; i++) {
-            if (b[i] == 'v' && b[i + 1] == '=' && b[i + 2] == '0') {
-                return true;
+    /**
+     * True when {@code b} holds "v=0". Every third byte is looked at first: any occurrence has exactly one of
+     * its three bytes at such a position, and in RTP payloads those bytes are rarely 'v', '=' or '0'.
+     */
+    static boolean containsVersionLine(byte[] b) {
+        for (int i = 2; i < b.length; i += 3) {
+            byte c = b[i];
+            if (c == 'v' || c == '=' || c == '0') {
+                for (int p = Math.max(0, i - 2); p <= i && p + 2 < b.length; p++) {
+                    if (b[p] == 'v' && b[p + 1] == '=' && b[p + 2] == '0') {
+                        return true;
+                    }
+                }
             }
         }
         return false;

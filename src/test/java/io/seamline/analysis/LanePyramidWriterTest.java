@@ -7,6 +7,8 @@ import io.seamline.audio.WaveformPyramid;
 import io.seamline.audio.WaveformPyramidBuilder;
 import io.seamline.audio.WaveformPyramidReader;
 import io.seamline.audio.WaveformPyramidWriter;
+import io.seamline.rtp.G711Decoder;
+import io.seamline.rtp.RtpDecoder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
@@ -59,5 +61,39 @@ class LanePyramidWriterTest {
         }
         assertArrayEquals(reference(samples, 16_000, 1024), written(samples, 16_000, 333));
         assertArrayEquals(reference(new short[0], 8000, 1), written(new short[0], 8000, 1));
+    }
+
+    @Test
+    void summarisesG711CodesAndHolesLikeTheDecodedSamplesWithZeros() {
+        for (RtpDecoder decoder : new RtpDecoder[] {G711Decoder.ulaw(), G711Decoder.alaw()}) {
+            short[] linear = new short[256];
+            byte[] every = new byte[256];
+            int[] squares = new int[256];
+            for (int c = 0; c < 256; c++) {
+                every[c] = (byte) c;
+            }
+            decoder.decode(every, 0, 256, linear, 0);
+            for (int c = 0; c < 256; c++) {
+                squares[c] = linear[c] * linear[c];
+            }
+            Random random = new Random(11);
+            byte[] codes = new byte[200_000];
+            random.nextBytes(codes);
+            short[] decoded = new short[codes.length];
+            decoder.decode(codes, 0, codes.length, decoded, 0);
+            LanePyramidWriter fromCodes = new LanePyramidWriter(8000);
+            int at = 0;
+            while (at < codes.length) {
+                int n = Math.min(codes.length - at, 1 + random.nextInt(random.nextBoolean() ? 300 : 70_000));
+                if (random.nextInt(4) == 0) {
+                    java.util.Arrays.fill(decoded, at, at + n, (short) 0);
+                    fromCodes.acceptSilence(n);
+                } else {
+                    fromCodes.acceptCodes(codes, at, n, linear, squares);
+                }
+                at += n;
+            }
+            assertArrayEquals(written(decoded, 8000, 65_536), fromCodes.finish(), decoder.codecName());
+        }
     }
 }
