@@ -55,6 +55,24 @@ public final class RtpStreamTap implements CaptureTap {
         }
     }
 
+    /** One remembered look-up: the datagram's endpoints, their conversation and, per SSRC, the stream. */
+    private static final class Recent {
+        String srcIp;
+        int srcPort;
+        String dstIp;
+        int dstPort;
+        /** The frame the conversation was looked up at; later frames get the same answer until it is cleared. */
+        long frame = Long.MAX_VALUE;
+        Conversation conversation;
+        long ssrc = -1;
+        StreamState stream;
+
+        boolean matches(UdpDatagram d) {
+            return conversation != null && d.srcPort() == srcPort && d.dstPort() == dstPort
+                    && d.frameNumber() >= frame && d.srcIp().equals(srcIp) && d.dstIp().equals(dstIp);
+        }
+    }
+
     private static final class StreamState {
         final RtpStreamKey key;
         final long firstFrame;
@@ -83,6 +101,14 @@ public final class RtpStreamTap implements CaptureTap {
     private final Map<RtpStreamKey, StreamState> streams = new LinkedHashMap<>();
     private final Map<Long, List<RtcpReport>> rtcpBySsrc = new HashMap<>();
     private final List<RtpPacketListener> listeners = new ArrayList<>();
+    /**
+     * The last conversations and streams looked up, one slot per direction of a call: nearly every datagram
+     * repeats one of them, and a hit skips building three keys and three hash look-ups.
+     */
+    private final Recent[] recent = {new Recent(), new Recent()};
+    private int recentNext;
+    /** The highest frame any announcement starts at: a remembered conversation holds from there on. */
+    private long lastAnnouncedFrame = Long.MIN_VALUE;
     private Instant origin;
     private long packetsOverStreamLimit;
 
@@ -126,6 +152,7 @@ public final class RtpStreamTap implements CaptureTap {
         });
         announced.computeIfAbsent(new Endpoint(ip, port), k -> new TreeMap<>())
                 .put(fromFrame, new Conversation(true, names, rates));
+        announcementsChanged(fromFrame);
     }
 
     /**
@@ -135,6 +162,17 @@ public final class RtpStreamTap implements CaptureTap {
     public void expectOther(String ip, int port, long fromFrame) {
         announced.computeIfAbsent(new Endpoint(ip, port), k -> new TreeMap<>())
                 .put(fromFrame, new Conversation(false, Map.of(), Map.of()));
+        announcementsChanged(fromFrame);
+    }
+
+    /** Forgets remembered look-ups: an announcement may change the conversation of any endpoint. */
+    private void announcementsChanged(long fromFrame) {
+        lastAnnouncedFrame = Math.max(lastAnnouncedFrame, fromFrame);
+        for (Recent r : recent) {
+            r.conversation = null;
+            r.stream = null;
+            r.ssrc = -1;
+        }
     }
 
     @Override
@@ -145,7 +183,22 @@ public final class RtpStreamTap implements CaptureTap {
     @Override
     public void udp(UdpDatagram d) {
         byte[] b = d.payload();
-        Conversation conv = find(d);
+        Recent hit = recent[0].matches(d) ? recent[0] : recent[1].matches(d) ? recent[1] : null;
+        Conversation conv = hit != null ? hit.conversation : find(d);
+        if (hit == null && conv != null && d.frameNumber() >= lastAnnouncedFrame) {
+            // Every announcement so far starts at or before this frame, so until the next one (which clears
+            // this) find() gives this answer for these endpoints at any later frame.
+            hit = recent[recentNext];
+            recentNext ^= 1;
+            hit.srcIp = d.srcIp();
+            hit.srcPort = d.srcPort();
+            hit.dstIp = d.dstIp();
+            hit.dstPort = d.dstPort();
+            hit.frame = d.frameNumber();
+            hit.conversation = conv;
+            hit.ssrc = -1;
+            hit.stream = null;
+        }
         if (conv == null) {
             if (RtcpParser.looksLikeRtcp(b, !rtcpAnnounced(d))) {
                 keepRtcp(d);
@@ -170,7 +223,7 @@ public final class RtpStreamTap implements CaptureTap {
             }
             return;
         }
-        accept(d, conv, h);
+        accept(d, conv, h, hit);
     }
 
     private void keepRtcp(UdpDatagram d) {
@@ -234,17 +287,26 @@ public final class RtpStreamTap implements CaptureTap {
     private record Pair(String ipA, int portA, String ipB, int portB) {
     }
 
-    private void accept(UdpDatagram d, Conversation conv, RtpHeader h) {
-        RtpStreamKey key = new RtpStreamKey(d.srcIp(), d.srcPort(), d.dstIp(), d.dstPort(), h.ssrc());
+    /** @param hit the remembered look-up for these endpoints, or null */
+    private void accept(UdpDatagram d, Conversation conv, RtpHeader h, Recent hit) {
         double relativeMs = relativeMs(d.timeUtc());
-        StreamState s = streams.get(key);
+        StreamState s = hit != null && hit.ssrc == h.ssrc() ? hit.stream : null;
         if (s == null) {
-            if (streams.size() >= MAX_STREAMS) {
-                packetsOverStreamLimit++;
-                return;
+            RtpStreamKey key = new RtpStreamKey(d.srcIp(), d.srcPort(), d.dstIp(), d.dstPort(), h.ssrc());
+            s = streams.get(key);
+            if (s == null) {
+                if (streams.size() >= MAX_STREAMS) {
+                    packetsOverStreamLimit++;
+                    return;
+                }
+                s = new StreamState(key, d.frameNumber(), d.timeUtc(), relativeMs / 1000.0);
+                streams.put(key, s);
             }
-            s = new StreamState(key, d.frameNumber(), d.timeUtc(), relativeMs / 1000.0);
-            streams.put(key, s);
+            if (hit != null) {
+                // A stream, once made, stays the one for its key: remembering it is always exact.
+                hit.ssrc = h.ssrc();
+                hit.stream = s;
+            }
         }
         int pt = h.payloadType();
         String encoding = conv.encodingNames.get(pt);
