@@ -29,7 +29,14 @@ public final class SdpConversationTap implements CaptureTap {
         if (datagram.srcPort() == 5060 || datagram.dstPort() == 5060) {
             return;
         }
-        scan(datagram.payload(), datagram.frameNumber());
+        byte[] payload = datagram.payload();
+        // SDP reaches tshark's dissector only inside text protocols (SIP, MGCP, MEGACO), whose messages start
+        // with an ASCII token; a first octet with the top bit set is RTP version 2 (RFC 3550 §5.1) or other
+        // binary data, which is most datagrams of a call, so they are not searched for "v=0".
+        if (payload.length == 0 || payload[0] < 0) {
+            return;
+        }
+        scan(payload, datagram.frameNumber());
     }
 
     @Override
