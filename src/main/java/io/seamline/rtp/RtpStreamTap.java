@@ -42,6 +42,20 @@ public final class RtpStreamTap implements CaptureTap {
 
         /** Per payload type, whether its rtpmap names telephone-event (looked up once, not per packet). */
         final boolean[] telephoneEvent = new boolean[128];
+        /** Per payload type, the clock rate tshark uses for it, worked out at its first packet. */
+        private final int[] clockRateHz = new int[128];
+        private final boolean[] clockRateKnown = new boolean[128];
+
+        /** The clock rate of {@code pt} in this conversation: a dynamic type's rtpmap rate, else the static one. */
+        int clockRateHz(int pt) {
+            if (!clockRateKnown[pt]) {
+                String encoding = encodingNames.get(pt);
+                clockRateHz[pt] = pt >= 96 && clockRates.getOrDefault(pt, 0) != 0 && !telephoneEvent[pt]
+                        ? clockRates.get(pt) : RtpPayloadTypes.clockRateHz(pt, encoding);
+                clockRateKnown[pt] = true;
+            }
+            return clockRateHz[pt];
+        }
 
         Conversation(boolean rtp, Map<Integer, String> encodingNames, Map<Integer, Integer> clockRates) {
             this.rtp = rtp;
@@ -80,6 +94,8 @@ public final class RtpStreamTap implements CaptureTap {
         final double startRelativeSec;
         final RtpStreamAnalyzer analyzer = new RtpStreamAnalyzer();
         final TreeMap<Integer, String> payloadNames = new TreeMap<>();
+        /** Payload types already in {@link #payloadNames}, one bit each. */
+        final long[] namedTypes = new long[2];
         final List<RtpEvent> events = new ArrayList<>();
         Instant endUtc;
         double endRelativeSec;
@@ -309,14 +325,17 @@ public final class RtpStreamTap implements CaptureTap {
             }
         }
         int pt = h.payloadType();
-        String encoding = conv.encodingNames.get(pt);
-        int clockRate = pt >= 96 && conv.clockRates.getOrDefault(pt, 0) != 0 && !conv.telephoneEvent[pt]
-                ? conv.clockRates.get(pt) : RtpPayloadTypes.clockRateHz(pt, encoding);
-        s.analyzer.add(relativeMs, h.sequenceNumber(), h.timestamp(), pt, h.marker(), clockRate);
-        s.payloadNames.putIfAbsent(pt, pt >= 96 && encoding != null ? encoding : RtpPayloadTypes.shortName(pt));
+        s.analyzer.add(relativeMs, h.sequenceNumber(), h.timestamp(), pt, h.marker(), conv.clockRateHz(pt));
+        if ((s.namedTypes[pt >> 6] & (1L << pt)) == 0) {
+            String encoding = conv.encodingNames.get(pt);
+            s.payloadNames.putIfAbsent(pt, pt >= 96 && encoding != null ? encoding : RtpPayloadTypes.shortName(pt));
+            s.namedTypes[pt >> 6] |= 1L << pt;
+        }
         s.endUtc = d.timeUtc();
         s.endRelativeSec = relativeMs / 1000.0;
-        recordEvent(s, d, h, encoding != null ? conv.telephoneEvent[pt] : pt == RtpPayloadTypes.DEFAULT_TELEPHONE_EVENT);
+        boolean telephoneEvent = conv.encodingNames.containsKey(pt) ? conv.telephoneEvent[pt]
+                : pt == RtpPayloadTypes.DEFAULT_TELEPHONE_EVENT;
+        recordEvent(s, d, h, telephoneEvent);
         for (RtpPacketListener l : listeners) {
             l.packet(s.key, d.frameNumber(), d.timeUtc(), h, d.payload(), d.payloadOffset());
         }
