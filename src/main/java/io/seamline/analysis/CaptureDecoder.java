@@ -299,9 +299,8 @@ final class CaptureDecoder implements RtpPacketListener {
          * counts with hundreds of streams at once); otherwise decoded 16-bit samples.
          */
         final byte[] codes;
-        /** For G.711 lanes: each code's 16-bit sample and its square, for the pyramid. */
-        final short[] linear;
-        final int[] squares;
+        /** For G.711 lanes: each code's 16-bit sample and its square ({@link LanePyramidWriter#codeTable}). */
+        final long[] codeTable;
         final short[] window;
         final int windowLength;
         /** Sample ranges {@code [start, end)} that packets filled and that are not yet flushed, in order. */
@@ -338,15 +337,11 @@ final class CaptureDecoder implements RtpPacketListener {
                 for (int c = 0; c < 256; c++) {
                     every[c] = (byte) c;
                 }
-                linear = new short[256];
+                short[] linear = new short[256];
                 decoder.decode(every, 0, 256, linear, 0);
-                squares = new int[256];
-                for (int c = 0; c < 256; c++) {
-                    squares[c] = linear[c] * linear[c];
-                }
+                codeTable = LanePyramidWriter.codeTable(linear);
             } else {
-                linear = null;
-                squares = null;
+                codeTable = null;
             }
         }
 
@@ -437,7 +432,7 @@ final class CaptureDecoder implements RtpPacketListener {
                 if (to > cursor) {
                     int from = (int) (cursor - flushedUpTo);
                     if (codes != null) {
-                        pyramid.acceptCodes(codes, from, (int) (to - cursor), linear, squares);
+                        pyramid.acceptCodes(codes, from, (int) (to - cursor), codeTable);
                     } else {
                         pyramid.accept(window, from, (int) (to - cursor));
                     }

@@ -68,33 +68,48 @@ final class LanePyramidWriter {
         totalFrames += count;
     }
 
+    /** Codes summed at a time: 256 offset samples of up to 0xFFFF stay below the squares' bit 24. */
+    private static final int CODES_PER_SUM = 256;
+
     /**
-     * Adds {@code count} one-byte codes from {@code codes[offset]} on, each standing for the sample
-     * {@code linear[code & 0xFF]} (a G.711 expansion table, ITU-T G.711 §2-3), without decoding them first:
-     * the same buckets as {@link #accept} over the decoded samples.
-     *
-     * @param linear  the 16-bit sample of each of the 256 codes
-     * @param squares {@code linear[c] * linear[c]} for each code
+     * The table {@link #acceptCodes} reads: for each of the 256 one-byte codes, its 16-bit sample {@code s}
+     * (from {@code linear}, e.g. a G.711 expansion, ITU-T G.711 §2-3) packed as {@code s * s << 24 | (s + 32768)},
+     * so one look-up gives both the sample and its square.
      */
-    void acceptCodes(byte[] codes, int offset, int count, short[] linear, int[] squares) {
+    static long[] codeTable(short[] linear) {
+        long[] table = new long[256];
+        for (int c = 0; c < 256; c++) {
+            int s = linear[c];
+            table[c] = ((long) (s * s) << 24) | (s + 32768);
+        }
+        return table;
+    }
+
+    /**
+     * Adds {@code count} one-byte codes from {@code codes[offset]} on, each standing for the sample its
+     * {@link #codeTable} entry holds, without decoding them first: the same buckets as {@link #accept} over
+     * the decoded samples.
+     */
+    void acceptCodes(byte[] codes, int offset, int count, long[] table) {
         Level fine = levels[0];
         int i = offset;
         int end = offset + count;
         while (i < end) {
-            int n = Math.min(end - i, fine.samplesPerBucket - fine.filled);
-            int lo = fine.lo;
-            int hi = fine.hi;
-            long sum = fine.sumSquares;
+            int n = Math.min(Math.min(end - i, fine.samplesPerBucket - fine.filled), CODES_PER_SUM);
+            // Offset samples (s + 32768) for this stretch; n >= 1, so both end up real samples.
+            int lo = Integer.MAX_VALUE;
+            int hi = Integer.MIN_VALUE;
+            long packed = 0;
             for (int k = i; k < i + n; k++) {
-                int c = codes[k] & 0xFF;
-                int v = linear[c];
+                long e = table[codes[k] & 0xFF];
+                int v = (int) (e & 0xFFFFFF);
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
-                sum += squares[c];
+                packed += e;
             }
-            fine.lo = lo;
-            fine.hi = hi;
-            fine.sumSquares = sum;
+            fine.lo = Math.min(fine.lo, lo - 32768);
+            fine.hi = Math.max(fine.hi, hi - 32768);
+            fine.sumSquares += packed >>> 24;
             fine.filled += n;
             i += n;
             if (fine.filled == fine.samplesPerBucket) {

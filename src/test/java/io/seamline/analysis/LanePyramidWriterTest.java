@@ -65,35 +65,53 @@ class LanePyramidWriterTest {
 
     @Test
     void summarisesG711CodesAndHolesLikeTheDecodedSamplesWithZeros() {
+        byte[] every = new byte[256];
+        for (int c = 0; c < 256; c++) {
+            every[c] = (byte) c;
+        }
         for (RtpDecoder decoder : new RtpDecoder[] {G711Decoder.ulaw(), G711Decoder.alaw()}) {
             short[] linear = new short[256];
-            byte[] every = new byte[256];
-            int[] squares = new int[256];
-            for (int c = 0; c < 256; c++) {
-                every[c] = (byte) c;
-            }
             decoder.decode(every, 0, 256, linear, 0);
-            for (int c = 0; c < 256; c++) {
-                squares[c] = linear[c] * linear[c];
-            }
-            Random random = new Random(11);
-            byte[] codes = new byte[200_000];
-            random.nextBytes(codes);
-            short[] decoded = new short[codes.length];
-            decoder.decode(codes, 0, codes.length, decoded, 0);
-            LanePyramidWriter fromCodes = new LanePyramidWriter(8000);
-            int at = 0;
-            while (at < codes.length) {
-                int n = Math.min(codes.length - at, 1 + random.nextInt(random.nextBoolean() ? 300 : 70_000));
-                if (random.nextInt(4) == 0) {
-                    java.util.Arrays.fill(decoded, at, at + n, (short) 0);
-                    fromCodes.acceptSilence(n);
-                } else {
-                    fromCodes.acceptCodes(codes, at, n, linear, squares);
-                }
-                at += n;
-            }
-            assertArrayEquals(written(decoded, 8000, 65_536), fromCodes.finish(), decoder.codecName());
+            assertCodesSummarisedLikeSamples(linear, decoder.codecName());
         }
+        // Full scale at both ends: the packed squares and offset samples must not run into each other.
+        short[] extremes = new short[256];
+        for (int c = 0; c < 256; c++) {
+            extremes[c] = (short) (c % 2 == 0 ? -32768 : c % 3 == 0 ? 32767 : (c - 128) * 255);
+        }
+        assertCodesSummarisedLikeSamples(extremes, "full-scale table");
+    }
+
+    private static void assertCodesSummarisedLikeSamples(short[] linear, String what) {
+        long[] table = LanePyramidWriter.codeTable(linear);
+        Random random = new Random(11);
+        byte[] codes = new byte[200_000];
+        random.nextBytes(codes);
+        // Long runs of the loudest codes: the largest offset samples and squares a bucket can sum.
+        int loudest = 0;
+        int quietest = 0;
+        for (int c = 0; c < 256; c++) {
+            loudest = linear[c] > linear[loudest] ? c : loudest;
+            quietest = linear[c] < linear[quietest] ? c : quietest;
+        }
+        java.util.Arrays.fill(codes, 0, 1000, (byte) loudest);
+        java.util.Arrays.fill(codes, 1000, 2000, (byte) quietest);
+        short[] decoded = new short[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            decoded[i] = linear[codes[i] & 0xFF];
+        }
+        LanePyramidWriter fromCodes = new LanePyramidWriter(8000);
+        int at = 0;
+        while (at < codes.length) {
+            int n = Math.min(codes.length - at, 1 + random.nextInt(random.nextBoolean() ? 300 : 70_000));
+            if (random.nextInt(4) == 0) {
+                java.util.Arrays.fill(decoded, at, at + n, (short) 0);
+                fromCodes.acceptSilence(n);
+            } else {
+                fromCodes.acceptCodes(codes, at, n, table);
+            }
+            at += n;
+        }
+        assertArrayEquals(written(decoded, 8000, 65_536), fromCodes.finish(), what);
     }
 }
