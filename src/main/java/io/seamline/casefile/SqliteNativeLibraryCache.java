@@ -42,7 +42,8 @@ import org.sqlite.util.LibraryLoaderUtil;
 public final class SqliteNativeLibraryCache {
     private static final String INDEX = "current";
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
-    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_LIBRARY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_RECORD = PosixFilePermissions.fromString("rw-------");
 
     private SqliteNativeLibraryCache() {
     }
@@ -98,9 +99,9 @@ public final class SqliteNativeLibraryCache {
         Path folder = platform.resolve(sha256);
         createPrivateDirectories(folder);
         Path target = folder.resolve(name);
-        writeAtomically(target, library);
+        writeAtomically(target, library, OWNER_ONLY_LIBRARY);
         writeAtomically(platform.resolve(INDEX), (sha256 + " " + Long.toHexString(crc32(library)) + " "
-                + library.length + " " + name + "\n").getBytes(StandardCharsets.US_ASCII));
+                + library.length + " " + name + "\n").getBytes(StandardCharsets.US_ASCII), OWNER_ONLY_RECORD);
         return verified(platform);
     }
 
@@ -171,11 +172,12 @@ public final class SqliteNativeLibraryCache {
     }
 
     /** Writes under a temporary name and moves into place, so a reader never sees half a file. */
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+    private static void writeAtomically(Path target, byte[] bytes, Set<PosixFilePermission> permissions)
+            throws IOException {
         Path temp = target.resolveSibling(target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         Files.write(temp, bytes);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(temp, OWNER_ONLY_FILE);
+            Files.setPosixFilePermissions(temp, permissions);
         }
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
