@@ -33,6 +33,16 @@ public final class RtpStreamTap implements CaptureTap {
 
     /** An address and port as SDP announces media on it (RFC 4566 c= and m= lines). */
     private record Endpoint(String ip, int port) {
+        // Equality written out, as in RtpStreamKey: no method-handle linking for a per-packet key.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Endpoint e && port == e.port && ip.equals(e.ip);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * ip.hashCode() + port;
+        }
     }
 
     private static final class Conversation {
@@ -301,6 +311,17 @@ public final class RtpStreamTap implements CaptureTap {
 
     /** An unordered pair of UDP endpoints, as {@link #pairKey} orders it. */
     private record Pair(String ipA, int portA, String ipB, int portB) {
+        // Equality written out, as in RtpStreamKey: no method-handle linking for a per-packet key.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Pair p && portA == p.portA && portB == p.portB && ipA.equals(p.ipA)
+                    && ipB.equals(p.ipB);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((31 * ipA.hashCode() + portA) * 31 + ipB.hashCode()) * 31 + portB;
+        }
     }
 
     /** @param hit the remembered look-up for these endpoints, or null */
