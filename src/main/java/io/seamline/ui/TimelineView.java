@@ -90,7 +90,8 @@ public final class TimelineView extends Region {
     private WritableImage plotImage;
     private PlotKey plotKey;
     private boolean dirty = true;
-    private boolean lanesShown;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper lanesShown =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private double pressX;
     private double lastDragX;
     private boolean dragged;
@@ -162,6 +163,11 @@ public final class TimelineView extends Region {
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+    }
+
+    /** Becomes true once, when the view in a window first draws a case's lanes (never false again). */
+    public javafx.beans.property.ReadOnlyBooleanProperty lanesShownProperty() {
+        return lanesShown.getReadOnlyProperty();
     }
 
     /** The tooltip that explains the gap under the mouse. */
@@ -318,12 +324,12 @@ public final class TimelineView extends Region {
      * watches the screen itself.
      */
     private void noteFirstLanes() {
-        if (lanesShown || getScene() == null || getScene().getWindow() == null) {
+        if (lanesShown.get() || getScene() == null || getScene().getWindow() == null) {
             return;
         }
-        lanesShown = true;
         LOG.log(System.Logger.Level.DEBUG, () -> "timeline painted with lanes " + msSinceProcessStart()
                 + " ms after process start");
+        lanesShown.set(true);
     }
 
     private static long msSinceProcessStart() {
