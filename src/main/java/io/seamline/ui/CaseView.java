@@ -75,13 +75,25 @@ public final class CaseView {
     private final TabPane tabs = new TabPane();
     private final Menu recentMenu = new Menu("Open recent");
 
+    /** The whole window, every tab's content built at once. */
     public CaseView(CaseViewModel model) {
+        this(model, Runnable::run);
+    }
+
+    /**
+     * The window with the contents of the bottom tabs not shown at first (SIP ladder, streams,
+     * alignment, evidence, custody log) built when {@code hiddenTabs} runs the tasks it is handed, or
+     * when their tab is selected, whichever comes first. The application passes an executor that runs
+     * after the opened case's lanes are on screen: those tables' skins, cells and style passes then do
+     * not hold back the first picture.
+     */
+    public CaseView(CaseViewModel model, java.util.concurrent.Executor hiddenTabs) {
         this.model = model;
         this.timelineView = new TimelineView(model);
         this.ladder = new SipLadderView(model);
         root.setId("caseWindow");
         root.setTop(new VBox(menuBar(), header()));
-        SplitPane centre = new SplitPane(timelineArea(), bottomTabs());
+        SplitPane centre = new SplitPane(timelineArea(), bottomTabs(hiddenTabs));
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.58);
         SplitPane main = new SplitPane(explorer(), centre, detailsPane());
@@ -295,9 +307,11 @@ public final class CaseView {
                 setText(empty || item == null ? null : treeLabel(item));
             }
         });
+        // The model refills its evidence list with the tables after every case read, once the new
+        // data is set: refilling the tree then covers both, and in the window that comes after the
+        // frame with the opened case's lanes (building the tree's cells is no part of that frame).
         Runnable refill = () -> tree.setRoot(caseTree());
         model.evidence().addListener((ListChangeListener<Evidence>) c -> refill.run());
-        model.dataProperty().addListener((o, a, b) -> refill.run());
         refill.run();
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
             if (item != null && !(item.getValue() instanceof String)) {
@@ -481,25 +495,38 @@ public final class CaseView {
         return items;
     }
 
-    private TabPane bottomTabs() {
+    private TabPane bottomTabs(java.util.concurrent.Executor hiddenTabs) {
         tabs.setId("bottomTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        Tab ladderTab = new Tab("SIP ladder", ladder.root());
-        ladderTab.setId("ladderTab");
         Tab gapsTab = new Tab("Gaps", gapsTable());
         gapsTab.setId("gapsTab");
-        Tab streamsTab = new Tab("Streams", streamsTable());
-        streamsTab.setId("streamsTab");
-        Tab alignmentTab = new Tab("Alignment", alignmentTable());
-        alignmentTab.setId("alignmentTab");
-        Tab evidenceTab = new Tab("Evidence", evidenceTable());
-        evidenceTab.setId("evidenceTab");
-        Tab custodyTab = new Tab("Custody log", custodyTable());
-        custodyTab.setId("custodyTab");
-        tabs.getTabs().addAll(gapsTab, ladderTab, streamsTab, alignmentTab, evidenceTab, custodyTab);
+        tabs.getTabs().addAll(gapsTab, lazyTab("SIP ladder", "ladderTab", ladder::root, hiddenTabs),
+                lazyTab("Streams", "streamsTab", this::streamsTable, hiddenTabs),
+                lazyTab("Alignment", "alignmentTab", this::alignmentTable, hiddenTabs),
+                lazyTab("Evidence", "evidenceTab", this::evidenceTable, hiddenTabs),
+                lazyTab("Custody log", "custodyTab", this::custodyTable, hiddenTabs));
         model.gaps().addListener((ListChangeListener<GapRecord>) c -> gapsTab.setText("Gaps (" + model.gaps().size()
                 + ")"));
         return tabs;
+    }
+
+    /** A tab whose content is built by {@code later}, or on its first selection if that comes sooner. */
+    private static Tab lazyTab(String title, String id, java.util.function.Supplier<javafx.scene.Node> content,
+            java.util.concurrent.Executor later) {
+        Tab tab = new Tab(title);
+        tab.setId(id);
+        Runnable build = () -> {
+            if (tab.getContent() == null) {
+                tab.setContent(content.get());
+            }
+        };
+        tab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected) {
+                build.run();
+            }
+        });
+        later.execute(build);
+        return tab;
     }
 
     /** Selects a bottom tab by id (ladderTab, gapsTab, ...). */

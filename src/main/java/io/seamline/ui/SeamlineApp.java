@@ -3,6 +3,8 @@ package io.seamline.ui;
 import io.seamline.casefile.CaseFileException;
 import io.seamline.casefile.CaseService;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -67,10 +69,26 @@ public final class SeamlineApp extends Application {
             // Read the case on the worker while the window is built.
             model.openCase(initialCase, initialOpening);
         }
-        CaseView view = new CaseView(model);
+        // The hidden tabs' contents wait until the opened case is on screen (the open has finished:
+        // its lanes or its error went into the frame the next-frame executor waits for).
+        List<Runnable> hiddenTabs = new ArrayList<>();
+        CaseView view = new CaseView(model, hiddenTabs::add);
         Scene scene = createScene(view);
         NextFrameExecutor nextFrame = new NextFrameExecutor(scene);
         model.fillTablesWith(nextFrame);
+        Runnable buildHiddenTabs = () -> {
+            hiddenTabs.forEach(nextFrame::execute);
+            hiddenTabs.clear();
+        };
+        if (model.busyProperty().get()) {
+            model.busyProperty().addListener((o, was, busy) -> {
+                if (!busy) {
+                    buildHiddenTabs.run();
+                }
+            });
+        } else {
+            buildHiddenTabs.run();
+        }
         if (Boolean.getBoolean(EXIT_AFTER_FIRST_PAINT)) {
             view.timelineView().lanesShownProperty().addListener((o, was, shown) -> {
                 if (shown) {

@@ -720,11 +720,19 @@ public final class TimelineView extends Region {
         if (textWidth(s, f) <= width) {
             return s;
         }
-        String cut = s;
-        while (cut.length() > 4 && textWidth(cut + "\u2026", f) > width) {
-            cut = cut.substring(0, cut.length() - 1);
+        // Longest prefix (at least 4 characters) that fits with its ellipsis, by halving: a lane name
+        // of 80 characters takes 7 measurements instead of one per character dropped.
+        int fits = 4;
+        int tooLong = s.length();
+        while (tooLong - fits > 1) {
+            int mid = (fits + tooLong) >>> 1;
+            if (textWidth(s.substring(0, mid) + "\u2026", f) <= width) {
+                fits = mid;
+            } else {
+                tooLong = mid;
+            }
         }
-        return cut + "\u2026";
+        return s.substring(0, Math.min(fits, s.length())) + "\u2026";
     }
 
     /** The gap at a canvas position, if any. */
