@@ -464,21 +464,30 @@ public final class CaseView {
         };
     }
 
+    /**
+     * A 14 x 12 colour sample; its fill is set directly, not as an inline style, which the style pass
+     * would parse for each of the legend's samples while the first frame is built.
+     */
+    private static Region swatch(String rgb) {
+        Region swatch = new Region();
+        swatch.setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(
+                javafx.scene.paint.Color.web(rgb), null, null)));
+        swatch.setMinSize(14, 12);
+        return swatch;
+    }
+
     private static FlowPane legend() {
         FlowPane items = new FlowPane(14, 2);
         for (String kind : List.of("dropout", "missing-span", "silence", "late-start", "corrupt")) {
-            Region swatch = new Region();
-            swatch.setStyle("-fx-background-color: " + io.seamline.timeline.Palette.gap(kind) + "; -fx-opacity: 0.7;");
-            swatch.setMinSize(14, 12);
+            Region swatch = swatch(io.seamline.timeline.Palette.gap(kind));
+            swatch.setOpacity(0.7);
             Label l = new Label(kind, swatch);
             l.getStyleClass().add("legend-item");
             items.getChildren().add(l);
         }
         items.getChildren().add(new Label("   Lanes:"));
         for (var kind : io.seamline.timeline.LaneKind.values()) {
-            Region swatch = new Region();
-            swatch.setStyle("-fx-background-color: " + io.seamline.timeline.Palette.lane(kind) + ";");
-            swatch.setMinSize(14, 12);
+            Region swatch = swatch(io.seamline.timeline.Palette.lane(kind));
             Label l = new Label(kind.name().toLowerCase(Locale.ROOT).replace('_', ' '), swatch);
             l.getStyleClass().add("legend-item");
             items.getChildren().add(l);
