@@ -74,6 +74,7 @@ public final class CaseView {
     private final SipLadderView ladder;
     private final TabPane tabs = new TabPane();
     private final Menu recentMenu = new Menu("Open recent");
+    private final java.util.concurrent.Executor later;
 
     /** The whole window, every tab's content built at once. */
     public CaseView(CaseViewModel model) {
@@ -81,19 +82,20 @@ public final class CaseView {
     }
 
     /**
-     * The window with the contents of the bottom tabs not shown at first (SIP ladder, streams,
-     * alignment, evidence, custody log) built when {@code hiddenTabs} runs the tasks it is handed, or
-     * when their tab is selected, whichever comes first. The application passes an executor that runs
-     * after the opened case's lanes are on screen: those tables' skins, cells and style passes then do
-     * not hold back the first picture.
+     * The window with what its first picture does not need built when {@code later} runs the tasks it
+     * is handed: the contents of the bottom tabs not shown at first (SIP ladder, streams, alignment,
+     * evidence, custody log; or when their tab is selected, whichever comes first) and the buttons'
+     * tooltips. The application passes an executor that runs after the opened case's lanes are on
+     * screen: those tables' skins, cells and style passes then do not hold back the first picture.
      */
-    public CaseView(CaseViewModel model, java.util.concurrent.Executor hiddenTabs) {
+    public CaseView(CaseViewModel model, java.util.concurrent.Executor later) {
         this.model = model;
+        this.later = later;
         this.timelineView = new TimelineView(model);
         this.ladder = new SipLadderView(model);
         root.setId("caseWindow");
         root.setTop(new VBox(menuBar(), header()));
-        SplitPane centre = new SplitPane(timelineArea(), bottomTabs(hiddenTabs));
+        SplitPane centre = new SplitPane(timelineArea(), bottomTabs(later));
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.58);
         SplitPane main = new SplitPane(explorer(), centre, detailsPane());
@@ -288,7 +290,7 @@ public final class CaseView {
         analyze.setMaxWidth(Double.MAX_VALUE);
         analyze.disableProperty().bind(model.casePathProperty().isNull().or(model.busyProperty()));
         analyze.setOnAction(e -> model.analyze());
-        analyze.setTooltip(new Tooltip("Read every capture and recording of the case (Ctrl+R)"));
+        tip(analyze, "Read every capture and recording of the case (Ctrl+R)");
         Button add = new Button("Add evidence\u2026");
         add.setId("addEvidenceButton");
         add.setMaxWidth(Double.MAX_VALUE);
@@ -390,26 +392,26 @@ public final class CaseView {
         Button fit = new Button("Fit");
         fit.setId("fitButton");
         fit.setOnAction(e -> model.timeline().fit());
-        fit.setTooltip(new Tooltip("Show the whole case (F or 0)"));
+        tip(fit, "Show the whole case (F or 0)");
         Button zoomIn = new Button("+");
         zoomIn.setId("zoomInButton");
         zoomIn.setOnAction(e -> model.timeline().zoomIn());
-        zoomIn.setTooltip(new Tooltip("Zoom in (+ or Ctrl+wheel)"));
+        tip(zoomIn, "Zoom in (+ or Ctrl+wheel)");
         Button zoomOut = new Button("\u2212");
         zoomOut.setId("zoomOutButton");
         zoomOut.setOnAction(e -> model.timeline().zoomOut());
-        zoomOut.setTooltip(new Tooltip("Zoom out (- or Ctrl+wheel)"));
+        tip(zoomOut, "Zoom out (- or Ctrl+wheel)");
         ToggleButton zone = new ToggleButton();
         zone.setId("zoneToggle");
         zone.selectedProperty().bindBidirectional(model.timeline().utcAxisProperty());
         zone.textProperty().bind(model.timeline().utcAxisProperty().map(utc -> utc ? "Axis: UTC"
                 : "Axis: " + model.timeline().modelProperty().get().caseZone().getId()));
-        zone.setTooltip(new Tooltip("Switch the axis between UTC and the case's time zone (Ctrl+T)"));
+        tip(zone, "Switch the axis between UTC and the case's time zone (Ctrl+T)");
         Button play = new Button();
         play.setId("playButton");
         play.textProperty().bind(model.playback().playingProperty().map(p -> p ? "\u23f8 Pause" : "\u25b6 Play"));
         play.setOnAction(e -> model.togglePlay());
-        play.setTooltip(new Tooltip("Play the chosen lane over the selection, or from the playhead (space)"));
+        tip(play, "Play the chosen lane over the selection, or from the playhead (space)");
         play.setFocusTraversable(false);
         ComboBox<LaneRecord> lane = new ComboBox<>();
         lane.setId("playLane");
@@ -423,7 +425,7 @@ public final class CaseView {
         note.setId("annotateButton");
         note.setOnAction(e -> askForNote());
         note.disableProperty().bind(model.timeline().selectionEndUtcProperty().isNull());
-        note.setTooltip(new Tooltip("Add an examiner's note on the selected time range (Ctrl+M)"));
+        tip(note, "Add an examiner's note on the selected time range (Ctrl+M)");
         Label selection = new Label();
         selection.setId("selectionLabel");
         selection.getStyleClass().add("readout");
@@ -452,6 +454,11 @@ public final class CaseView {
         VBox box = new VBox(bar, timelineView, legend);
         VBox.setVgrow(timelineView, Priority.ALWAYS);
         return box;
+    }
+
+    /** Gives a control its tooltip when the parts built later are (a tooltip is a popup window of its own). */
+    private void tip(javafx.scene.control.Control control, String text) {
+        later.execute(() -> control.setTooltip(new Tooltip(text)));
     }
 
     private static ListCell<LaneRecord> laneCell() {

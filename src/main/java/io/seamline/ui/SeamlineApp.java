@@ -69,25 +69,26 @@ public final class SeamlineApp extends Application {
             // Read the case on the worker while the window is built.
             model.openCase(initialCase, initialOpening);
         }
-        // The hidden tabs' contents wait until the opened case is on screen (the open has finished:
-        // its lanes or its error went into the frame the next-frame executor waits for).
-        List<Runnable> hiddenTabs = new ArrayList<>();
-        CaseView view = new CaseView(model, hiddenTabs::add);
+        // What the first picture does not need (hidden tabs' contents, tooltips) waits until the opened
+        // case is on screen: the open has finished and its lanes or its error went into the frame the
+        // next-frame executor waits for.
+        List<Runnable> afterFirstPicture = new ArrayList<>();
+        CaseView view = new CaseView(model, afterFirstPicture::add);
         Scene scene = createScene(view);
         NextFrameExecutor nextFrame = new NextFrameExecutor(scene);
         model.fillTablesWith(nextFrame);
-        Runnable buildHiddenTabs = () -> {
-            hiddenTabs.forEach(nextFrame::execute);
-            hiddenTabs.clear();
+        Runnable buildTheRest = () -> {
+            afterFirstPicture.forEach(nextFrame::execute);
+            afterFirstPicture.clear();
         };
         if (model.busyProperty().get()) {
             model.busyProperty().addListener((o, was, busy) -> {
                 if (!busy) {
-                    buildHiddenTabs.run();
+                    buildTheRest.run();
                 }
             });
         } else {
-            buildHiddenTabs.run();
+            buildTheRest.run();
         }
         if (Boolean.getBoolean(EXIT_AFTER_FIRST_PAINT)) {
             view.timelineView().lanesShownProperty().addListener((o, was, shown) -> {
