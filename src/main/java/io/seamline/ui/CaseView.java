@@ -312,9 +312,14 @@ public final class CaseView {
         // The model refills its evidence list with the tables after every case read, once the new
         // data is set: refilling the tree then covers both, and in the window that comes after the
         // frame with the opened case's lanes (building the tree's cells is no part of that frame).
+        // Before that, the empty tree's group rows come with the parts built after the first picture.
         Runnable refill = () -> tree.setRoot(caseTree());
         model.evidence().addListener((ListChangeListener<Evidence>) c -> refill.run());
-        refill.run();
+        later.execute(() -> {
+            if (tree.getRoot() == null) {
+                refill.run();
+            }
+        });
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
             if (item != null && !(item.getValue() instanceof String)) {
                 model.select(item.getValue());

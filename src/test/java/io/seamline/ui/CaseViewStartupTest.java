@@ -31,8 +31,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window as the application builds it for a fast first picture (Monocle): the hidden bottom tabs
- * have no content and the buttons no tooltips until the deferred tasks run (or, for a tab, until it
- * is selected), and the timeline reports
+ * have no content, the buttons no tooltips and the case tree no rows until the deferred tasks run (or,
+ * for a tab, until it is selected), and the timeline reports
  * when it first drew an opened case's lanes (what {@code seamline.exitAfterFirstPaint} waits for).
  */
 @Tag("gui")
@@ -69,6 +69,7 @@ class CaseViewStartupTest {
     void hiddenTabsAndTooltipsAreBuiltByTheDeferredTasks(FxRobot robot) {
         assertTrue(robot.lookup("#gapsTable").tryQuery().isPresent());
         assertNull(robot.lookup("#fitButton").queryButton().getTooltip());
+        assertNull(robot.lookup("#caseTree").queryAs(javafx.scene.control.TreeView.class).getRoot());
         assertTrue(robot.lookup("#custodyTable").tryQuery().isEmpty());
         assertNull(tab(robot, "ladderTab").getContent());
         robot.interact(() -> deferred.forEach(Runnable::run));
@@ -76,6 +77,8 @@ class CaseViewStartupTest {
         assertTrue(robot.lookup("#evidenceTable").tryQuery().isPresent());
         assertNotNull(tab(robot, "ladderTab").getContent());
         assertEquals("Show the whole case (F or 0)", robot.lookup("#fitButton").queryButton().getTooltip().getText());
+        assertEquals(5, robot.lookup("#caseTree").queryAs(javafx.scene.control.TreeView.class).getRoot()
+                .getChildren().size());
     }
 
     @Test
