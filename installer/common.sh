@@ -19,5 +19,12 @@ JPACKAGE_COMMON=(
   --main-jar seamline.jar
   --main-class io.seamline.cli.Launcher
   --java-options "-Xmx2g"
+  # C2 compiles a method after ten times the usual calls/loop trips: a cold start of the window then
+  # spends about 0.5 s less CPU on the JIT while code that runs hot (analysis, drawing loops) still
+  # reaches C2 within milliseconds (docs/ui.md, "First paint").
+  --java-options "-XX:Tier4InvocationThreshold=50000"
+  --java-options "-XX:Tier4MinInvocationThreshold=6000"
+  --java-options "-XX:Tier4CompileThreshold=150000"
+  --java-options "-XX:Tier4BackEdgeThreshold=400000"
   --dest target/installer
 )

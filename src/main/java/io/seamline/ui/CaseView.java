@@ -74,14 +74,28 @@ public final class CaseView {
     private final SipLadderView ladder;
     private final TabPane tabs = new TabPane();
     private final Menu recentMenu = new Menu("Open recent");
+    private final java.util.concurrent.Executor later;
 
+    /** The whole window, every tab's content built at once. */
     public CaseView(CaseViewModel model) {
+        this(model, Runnable::run);
+    }
+
+    /**
+     * The window with what its first picture does not need built when {@code later} runs the tasks it
+     * is handed: the contents of the bottom tabs not shown at first (SIP ladder, streams, alignment,
+     * evidence, custody log; or when their tab is selected, whichever comes first) and the buttons'
+     * tooltips. The application passes an executor that runs after the opened case's lanes are on
+     * screen: those tables' skins, cells and style passes then do not hold back the first picture.
+     */
+    public CaseView(CaseViewModel model, java.util.concurrent.Executor later) {
         this.model = model;
+        this.later = later;
         this.timelineView = new TimelineView(model);
         this.ladder = new SipLadderView(model);
         root.setId("caseWindow");
         root.setTop(new VBox(menuBar(), header()));
-        SplitPane centre = new SplitPane(timelineArea(), bottomTabs());
+        SplitPane centre = new SplitPane(timelineArea(), bottomTabs(later));
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.58);
         SplitPane main = new SplitPane(explorer(), centre, detailsPane());
@@ -276,7 +290,7 @@ public final class CaseView {
         analyze.setMaxWidth(Double.MAX_VALUE);
         analyze.disableProperty().bind(model.casePathProperty().isNull().or(model.busyProperty()));
         analyze.setOnAction(e -> model.analyze());
-        analyze.setTooltip(new Tooltip("Read every capture and recording of the case (Ctrl+R)"));
+        tip(analyze, "Read every capture and recording of the case (Ctrl+R)");
         Button add = new Button("Add evidence\u2026");
         add.setId("addEvidenceButton");
         add.setMaxWidth(Double.MAX_VALUE);
@@ -295,10 +309,17 @@ public final class CaseView {
                 setText(empty || item == null ? null : treeLabel(item));
             }
         });
+        // The model refills its evidence list with the tables after every case read, once the new
+        // data is set: refilling the tree then covers both, and in the window that comes after the
+        // frame with the opened case's lanes (building the tree's cells is no part of that frame).
+        // Before that, the empty tree's group rows come with the parts built after the first picture.
         Runnable refill = () -> tree.setRoot(caseTree());
         model.evidence().addListener((ListChangeListener<Evidence>) c -> refill.run());
-        model.dataProperty().addListener((o, a, b) -> refill.run());
-        refill.run();
+        later.execute(() -> {
+            if (tree.getRoot() == null) {
+                refill.run();
+            }
+        });
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
             if (item != null && !(item.getValue() instanceof String)) {
                 model.select(item.getValue());
@@ -376,26 +397,26 @@ public final class CaseView {
         Button fit = new Button("Fit");
         fit.setId("fitButton");
         fit.setOnAction(e -> model.timeline().fit());
-        fit.setTooltip(new Tooltip("Show the whole case (F or 0)"));
+        tip(fit, "Show the whole case (F or 0)");
         Button zoomIn = new Button("+");
         zoomIn.setId("zoomInButton");
         zoomIn.setOnAction(e -> model.timeline().zoomIn());
-        zoomIn.setTooltip(new Tooltip("Zoom in (+ or Ctrl+wheel)"));
+        tip(zoomIn, "Zoom in (+ or Ctrl+wheel)");
         Button zoomOut = new Button("\u2212");
         zoomOut.setId("zoomOutButton");
         zoomOut.setOnAction(e -> model.timeline().zoomOut());
-        zoomOut.setTooltip(new Tooltip("Zoom out (- or Ctrl+wheel)"));
+        tip(zoomOut, "Zoom out (- or Ctrl+wheel)");
         ToggleButton zone = new ToggleButton();
         zone.setId("zoneToggle");
         zone.selectedProperty().bindBidirectional(model.timeline().utcAxisProperty());
         zone.textProperty().bind(model.timeline().utcAxisProperty().map(utc -> utc ? "Axis: UTC"
                 : "Axis: " + model.timeline().modelProperty().get().caseZone().getId()));
-        zone.setTooltip(new Tooltip("Switch the axis between UTC and the case's time zone (Ctrl+T)"));
+        tip(zone, "Switch the axis between UTC and the case's time zone (Ctrl+T)");
         Button play = new Button();
         play.setId("playButton");
         play.textProperty().bind(model.playback().playingProperty().map(p -> p ? "\u23f8 Pause" : "\u25b6 Play"));
         play.setOnAction(e -> model.togglePlay());
-        play.setTooltip(new Tooltip("Play the chosen lane over the selection, or from the playhead (space)"));
+        tip(play, "Play the chosen lane over the selection, or from the playhead (space)");
         play.setFocusTraversable(false);
         ComboBox<LaneRecord> lane = new ComboBox<>();
         lane.setId("playLane");
@@ -409,7 +430,7 @@ public final class CaseView {
         note.setId("annotateButton");
         note.setOnAction(e -> askForNote());
         note.disableProperty().bind(model.timeline().selectionEndUtcProperty().isNull());
-        note.setTooltip(new Tooltip("Add an examiner's note on the selected time range (Ctrl+M)"));
+        tip(note, "Add an examiner's note on the selected time range (Ctrl+M)");
         Label selection = new Label();
         selection.setId("selectionLabel");
         selection.getStyleClass().add("readout");
@@ -440,6 +461,11 @@ public final class CaseView {
         return box;
     }
 
+    /** Gives a control its tooltip when the parts built later are (a tooltip is a popup window of its own). */
+    private void tip(javafx.scene.control.Control control, String text) {
+        later.execute(() -> control.setTooltip(new Tooltip(text)));
+    }
+
     private static ListCell<LaneRecord> laneCell() {
         return new ListCell<>() {
             @Override
@@ -450,21 +476,30 @@ public final class CaseView {
         };
     }
 
+    /**
+     * A 14 x 12 colour sample; its fill is set directly, not as an inline style, which the style pass
+     * would parse for each of the legend's samples while the first frame is built.
+     */
+    private static Region swatch(String rgb) {
+        Region swatch = new Region();
+        swatch.setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(
+                javafx.scene.paint.Color.web(rgb), null, null)));
+        swatch.setMinSize(14, 12);
+        return swatch;
+    }
+
     private static FlowPane legend() {
         FlowPane items = new FlowPane(14, 2);
         for (String kind : List.of("dropout", "missing-span", "silence", "late-start", "corrupt")) {
-            Region swatch = new Region();
-            swatch.setStyle("-fx-background-color: " + io.seamline.timeline.Palette.gap(kind) + "; -fx-opacity: 0.7;");
-            swatch.setMinSize(14, 12);
+            Region swatch = swatch(io.seamline.timeline.Palette.gap(kind));
+            swatch.setOpacity(0.7);
             Label l = new Label(kind, swatch);
             l.getStyleClass().add("legend-item");
             items.getChildren().add(l);
         }
         items.getChildren().add(new Label("   Lanes:"));
         for (var kind : io.seamline.timeline.LaneKind.values()) {
-            Region swatch = new Region();
-            swatch.setStyle("-fx-background-color: " + io.seamline.timeline.Palette.lane(kind) + ";");
-            swatch.setMinSize(14, 12);
+            Region swatch = swatch(io.seamline.timeline.Palette.lane(kind));
             Label l = new Label(kind.name().toLowerCase(Locale.ROOT).replace('_', ' '), swatch);
             l.getStyleClass().add("legend-item");
             items.getChildren().add(l);
@@ -481,25 +516,38 @@ public final class CaseView {
         return items;
     }
 
-    private TabPane bottomTabs() {
+    private TabPane bottomTabs(java.util.concurrent.Executor hiddenTabs) {
         tabs.setId("bottomTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        Tab ladderTab = new Tab("SIP ladder", ladder.root());
-        ladderTab.setId("ladderTab");
         Tab gapsTab = new Tab("Gaps", gapsTable());
         gapsTab.setId("gapsTab");
-        Tab streamsTab = new Tab("Streams", streamsTable());
-        streamsTab.setId("streamsTab");
-        Tab alignmentTab = new Tab("Alignment", alignmentTable());
-        alignmentTab.setId("alignmentTab");
-        Tab evidenceTab = new Tab("Evidence", evidenceTable());
-        evidenceTab.setId("evidenceTab");
-        Tab custodyTab = new Tab("Custody log", custodyTable());
-        custodyTab.setId("custodyTab");
-        tabs.getTabs().addAll(gapsTab, ladderTab, streamsTab, alignmentTab, evidenceTab, custodyTab);
+        tabs.getTabs().addAll(gapsTab, lazyTab("SIP ladder", "ladderTab", ladder::root, hiddenTabs),
+                lazyTab("Streams", "streamsTab", this::streamsTable, hiddenTabs),
+                lazyTab("Alignment", "alignmentTab", this::alignmentTable, hiddenTabs),
+                lazyTab("Evidence", "evidenceTab", this::evidenceTable, hiddenTabs),
+                lazyTab("Custody log", "custodyTab", this::custodyTable, hiddenTabs));
         model.gaps().addListener((ListChangeListener<GapRecord>) c -> gapsTab.setText("Gaps (" + model.gaps().size()
                 + ")"));
         return tabs;
+    }
+
+    /** A tab whose content is built by {@code later}, or on its first selection if that comes sooner. */
+    private static Tab lazyTab(String title, String id, java.util.function.Supplier<javafx.scene.Node> content,
+            java.util.concurrent.Executor later) {
+        Tab tab = new Tab(title);
+        tab.setId(id);
+        Runnable build = () -> {
+            if (tab.getContent() == null) {
+                tab.setContent(content.get());
+            }
+        };
+        tab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected) {
+                build.run();
+            }
+        });
+        later.execute(build);
+        return tab;
     }
 
     /** Selects a bottom tab by id (ladderTab, gapsTab, ...). */

@@ -3,6 +3,8 @@ package io.seamline.ui;
 import io.seamline.casefile.CaseFileException;
 import io.seamline.casefile.CaseService;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -12,8 +14,17 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** The JavaFX application: one inspector window, with its worker thread for case operations and its playback thread. */
+/**
+ * The JavaFX application: one inspector window, with its worker thread for case operations and its playback thread.
+ *
+ * <p>With the system property {@value #EXIT_AFTER_FIRST_PAINT} set to {@code true} the window closes itself
+ * (as if the user quit) two frames after it first drew the opened case's lanes, once the tables are
+ * filled too. The installer's class-data training run uses it to open a case the way a user does and
+ * end there (see installer/build-app-image.sh and docs/ui.md).
+ */
 public final class SeamlineApp extends Application {
+    /** System property: {@code true} closes the window right after its first frame with lanes. */
+    public static final String EXIT_AFTER_FIRST_PAINT = "seamline.exitAfterFirstPaint";
     private static volatile Path initialCase;
     private static volatile CompletableFuture<CaseService> initialOpening;
     private ExecutorService worker;
@@ -58,8 +69,35 @@ public final class SeamlineApp extends Application {
             // Read the case on the worker while the window is built.
             model.openCase(initialCase, initialOpening);
         }
-        Scene scene = createScene(model);
-        model.fillTablesWith(new NextFrameExecutor(scene));
+        // What the first picture does not need (hidden tabs' contents, tooltips) waits until the opened
+        // case is on screen: the open has finished and its lanes or its error went into the frame the
+        // next-frame executor waits for.
+        List<Runnable> afterFirstPicture = new ArrayList<>();
+        CaseView view = new CaseView(model, afterFirstPicture::add);
+        Scene scene = createScene(view);
+        NextFrameExecutor nextFrame = new NextFrameExecutor(scene);
+        model.fillTablesWith(nextFrame);
+        Runnable buildTheRest = () -> {
+            afterFirstPicture.forEach(nextFrame::execute);
+            afterFirstPicture.clear();
+        };
+        if (model.busyProperty().get()) {
+            model.busyProperty().addListener((o, was, busy) -> {
+                if (!busy) {
+                    buildTheRest.run();
+                }
+            });
+        } else {
+            buildTheRest.run();
+        }
+        if (Boolean.getBoolean(EXIT_AFTER_FIRST_PAINT)) {
+            view.timelineView().lanesShownProperty().addListener((o, was, shown) -> {
+                if (shown) {
+                    // The tables are filled after the next frame; the exit waits for the frame after that.
+                    nextFrame.execute(() -> nextFrame.execute(Platform::exit));
+                }
+            });
+        }
         stage.setScene(scene);
         stage.setTitle("Seamline");
         stage.titleProperty().bind(model.caseInfoProperty().map(i -> "Seamline \u2014 " + i.title())
@@ -69,7 +107,11 @@ public final class SeamlineApp extends Application {
 
     /** Builds the window's scene with its style sheet; tests build the same scene. */
     public static Scene createScene(CaseViewModel model) {
-        Scene scene = new Scene(new CaseView(model).root(), 1600, 1000);
+        return createScene(new CaseView(model));
+    }
+
+    private static Scene createScene(CaseView view) {
+        Scene scene = new Scene(view.root(), 1600, 1000);
         var css = SeamlineApp.class.getResource("/css/seamline.css");
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());

@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -25,11 +26,17 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * First paint of an opened case from a cold start, seen from outside the process: each measurement
- * starts {@code java -jar target/seamline.jar gui CASE} as a new process on an X display and watches
+ * starts the window on a case as a new process on an X display and watches
  * the screen (through {@link Robot}, every 10 ms) until the recording lane's waveform colour
  * ({@code Palette.lane(RECORDING)}, {@code #0072B2}) covers at least 200 pixels of the timeline's plot
  * area; the figure is that wall time, from starting the process to the frame on screen. The process is
  * then ended. Every measurement is a cold start (new JVM; the operating system's file cache is warm).
+ *
+ * <p>{@code start} says what is started: {@code jar} is {@code java -jar target/seamline.jar gui CASE}
+ * with the JDK running the benchmark; {@code app-image} is the installed launcher
+ * {@code target/installer/seamline/bin/seamline gui CASE} ({@code bash installer/build-app-image.sh}),
+ * with its own runtime, options and class-data archive. A missing app-image fails that half with a
+ * message saying so; {@code -p start=jar} or {@code -p start=app-image} times one of them.
  *
  * <p>The case is the failover sample (six lanes), built once with {@code seamline sample
  * sample-cases/failover --no-gui}. The plot area watched is the timeline's at the window's default
@@ -57,7 +64,14 @@ public class FirstPaintBenchmark {
     private static final int MIN_PIXELS = 200;
     /** The jar to start: {@code -Dseamline.jar=...} (to compare builds), by default {@code target/seamline.jar}. */
     private static final String JAR = System.getProperty("seamline.jar", "target/seamline.jar");
-    /** JVM options for the started window ({@code -Dseamline.javaOptions="-XX:SharedArchiveFile=..."}), none by default. */
+    /** The app-image's launcher: {@code -Dseamline.appImage=...}, by default the one installer/build-app-image.sh makes. */
+    private static final String LAUNCHER = System.getProperty("seamline.appImage",
+            "target/installer/seamline/bin/seamline");
+
+    /** What is started: the plain jar on this JDK, or the app-image's launcher. */
+    @Param({"jar", "app-image"})
+    public String start;
+    /** JVM options for the started jar ({@code -Dseamline.javaOptions="-XX:SharedArchiveFile=..."}), none by default. */
     private static final String JAVA_OPTIONS = System.getProperty("seamline.javaOptions", "");
 
     private Path work;
@@ -79,6 +93,9 @@ public class FirstPaintBenchmark {
         if (p.waitFor() != 0) {
             throw new IllegalStateException("building the sample case failed: see " + work.resolve("sample.log"));
         }
+        if (start.equals("app-image") && !Files.isExecutable(Path.of(LAUNCHER))) {
+            throw new IllegalStateException(LAUNCHER + " is missing: run bash installer/build-app-image.sh to time it");
+        }
         robot = new Robot();
         if (lanePixels() >= MIN_PIXELS) {
             throw new IllegalStateException("the lane colour is already on the screen: close other windows first");
@@ -89,11 +106,16 @@ public class FirstPaintBenchmark {
     @Benchmark
     public int coldStartToLanes() throws IOException, InterruptedException {
         Path config = Files.createTempDirectory(work, "config-");
-        List<String> command = new ArrayList<>(List.of(java()));
-        if (!JAVA_OPTIONS.isBlank()) {
-            command.addAll(List.of(JAVA_OPTIONS.trim().split("\\s+")));
+        List<String> command = new ArrayList<>();
+        if (start.equals("app-image")) {
+            command.addAll(List.of(LAUNCHER, "gui", caseFile.toString()));
+        } else {
+            command.add(java());
+            if (!JAVA_OPTIONS.isBlank()) {
+                command.addAll(List.of(JAVA_OPTIONS.trim().split("\\s+")));
+            }
+            command.addAll(List.of("-jar", JAR, "gui", caseFile.toString()));
         }
-        command.addAll(List.of("-jar", JAR, "gui", caseFile.toString()));
         ProcessBuilder b = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(config.resolve("gui.log").toFile());
         b.environment().put("XDG_CONFIG_HOME", config.toString());

@@ -1,0 +1,108 @@
+package io.seamline.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window as the application builds it for a fast first picture (Monocle): the hidden bottom tabs
+ * have no content, the buttons no tooltips and the case tree no rows until the deferred tasks run (or,
+ * for a tab, until it is selected), and the timeline reports
+ * when it first drew an opened case's lanes (what {@code seamline.exitAfterFirstPaint} waits for).
+ */
+@Tag("gui")
+@ExtendWith(ApplicationExtension.class)
+class CaseViewStartupTest {
+    @TempDir
+    static Path dir;
+    private static Path failover;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor();
+    private final List<Runnable> deferred = new ArrayList<>();
+    private CaseViewModel model;
+    private CaseView view;
+
+    @BeforeAll
+    static void buildCase() throws Exception {
+        failover = FailoverCase.build(dir.resolve("failover"));
+    }
+
+    @Start
+    void start(Stage stage) {
+        model = new CaseViewModel(worker, Platform::runLater);
+        view = new CaseView(model, deferred::add);
+        stage.setScene(new Scene(view.root(), 1260, 780));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    @Test
+    void hiddenTabsAndTooltipsAreBuiltByTheDeferredTasks(FxRobot robot) {
+        assertTrue(robot.lookup("#gapsTable").tryQuery().isPresent());
+        assertNull(robot.lookup("#fitButton").queryButton().getTooltip());
+        assertNull(robot.lookup("#caseTree").queryAs(javafx.scene.control.TreeView.class).getRoot());
+        assertTrue(robot.lookup("#custodyTable").tryQuery().isEmpty());
+        assertNull(tab(robot, "ladderTab").getContent());
+        robot.interact(() -> deferred.forEach(Runnable::run));
+        assertTrue(robot.lookup("#custodyTable").tryQuery().isPresent());
+        assertTrue(robot.lookup("#evidenceTable").tryQuery().isPresent());
+        assertNotNull(tab(robot, "ladderTab").getContent());
+        assertEquals("Show the whole case (F or 0)", robot.lookup("#fitButton").queryButton().getTooltip().getText());
+        assertEquals(5, robot.lookup("#caseTree").queryAs(javafx.scene.control.TreeView.class).getRoot()
+                .getChildren().size());
+    }
+
+    @Test
+    void selectingAHiddenTabBuildsItAtOnce(FxRobot robot) {
+        robot.clickOn("Streams");
+        assertTrue(robot.lookup("#streamsTable").tryQuery().isPresent());
+        assertTrue(robot.lookup("#alignmentTable").tryQuery().isEmpty());
+        Object streams = tab(robot, "streamsTab").getContent();
+        robot.interact(() -> deferred.forEach(Runnable::run));
+        assertTrue(streams == tab(robot, "streamsTab").getContent(), "a built tab is not built again");
+    }
+
+    @Test
+    void theTimelineTellsWhenItFirstDrewLanes(FxRobot robot) throws Exception {
+        assertFalse(view.timelineView().lanesShownProperty().get());
+        Path copy = Files.copy(failover, Files.createTempDirectory(dir, "open").resolve("failover.seamline"));
+        robot.interact(() -> model.openCase(copy));
+        worker.submit(() -> { }).get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.timelineView().lanesShownProperty().get());
+    }
+
+    private static Tab tab(FxRobot robot, String id) {
+        TabPane tabs = robot.lookup("#bottomTabs").queryAs(TabPane.class);
+        return tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().orElseThrow();
+    }
+}
