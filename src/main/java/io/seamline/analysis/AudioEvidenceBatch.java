@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 
 /**
  * Reads audio evidence files on up to twice as many threads as there are processors (each file in one streamed pass,
- * {@link AudioEvidenceAnalyzer#read}) while the caller copies the next file out of the vault, and hands the lanes
+ * {@link AudioEvidenceAnalyzer#read}, a WAV straight from the vault) while the caller submits the next one, and hands the lanes
  * back stored in the order the files were submitted, so results and lane ids are the same as reading them one by
  * one. Close it to stop reads still running.
  */
@@ -50,6 +50,14 @@ final class AudioEvidenceBatch implements AutoCloseable {
     /** Starts reading {@code audioFile} (the copy of {@code evidence}) on a worker thread. */
     void submit(Evidence evidence, Path audioFile) {
         pending.add(pool.submit(() -> analyzer.read(evidence, audioFile, caseZone, scratchDir)));
+    }
+
+    /**
+     * Starts reading {@code evidence} straight from the vault on a worker thread
+     * ({@link AudioEvidenceAnalyzer#readVaulted}); {@code audioFile} is where a copy would lie.
+     */
+    void submitVaulted(Evidence evidence, Path audioFile) {
+        pending.add(pool.submit(() -> analyzer.readVaulted(evidence, audioFile, caseZone, scratchDir)));
     }
 
     /**
