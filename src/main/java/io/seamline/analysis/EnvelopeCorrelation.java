@@ -165,7 +165,7 @@ final class EnvelopeCorrelation {
 
         /**
          * Starts the envelope of a source of {@code sampleRateHz}; {@code sixteenBit} when every sample is a 16-bit
-         * value / 32768, whose squares sum exactly in double in any order (so two at a time, the same sums).
+         * value / 32768, whose squares sum exactly in double in any order (so four at a time, the same sums).
          */
         Streamed(int sampleRateHz, boolean sixteenBit) {
             this.samplesPerFrame = sampleRateHz / (double) FRAMES_PER_SECOND;
@@ -187,13 +187,19 @@ final class EnvelopeCorrelation {
                 if (sixteenBit) {
                     double s0 = 0;
                     double s1 = 0;
-                    for (; k + 1 < i + n; k += 2) {
+                    double s2 = 0;
+                    double s3 = 0;
+                    for (; k + 3 < i + n; k += 4) {
                         float v = samples[k];
                         float u = samples[k + 1];
+                        float t = samples[k + 2];
+                        float r = samples[k + 3];
                         s0 += v * (double) v;
                         s1 += u * (double) u;
+                        s2 += t * (double) t;
+                        s3 += r * (double) r;
                     }
-                    s += s0 + s1;
+                    s += (s0 + s1) + (s2 + s3);
                 }
                 for (; k < i + n; k++) {
                     float v = samples[k];

@@ -112,9 +112,14 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
                 compact();
             }
             int n = Math.min(count - i, history.length - historyLength);
-            for (int k = 0; k < n; k++) {
-                float x = samples[i + k];
-                history[historyLength + k] = x == x && !Float.isInfinite(x) ? x : 0f;
+            if (sixteenBit) {
+                // 16-bit values / 32768 are always finite.
+                System.arraycopy(samples, i, history, historyLength, n);
+            } else {
+                for (int k = 0; k < n; k++) {
+                    float x = samples[i + k];
+                    history[historyLength + k] = x == x && !Float.isInfinite(x) ? x : 0f;
+                }
             }
             historyLength += n;
             i += n;
@@ -239,17 +244,24 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
         int a = (int) ((long) first * hop - historyStart);
         if (sixteenBit) {
             // Exact sums (see the constructor): window w + g is hops w + g .. w + g + 3.
+            // Four chains of additions side by side (a hop is a multiple of 4 samples): exact sums in any order.
             for (int j = 0; j < group + 3; j++) {
                 int from = a + j * hop;
                 double e0 = 0;
                 double e1 = 0;
-                for (int i = from; i < from + hop; i += 2) {
+                double e2 = 0;
+                double e3 = 0;
+                for (int i = from; i < from + hop; i += 4) {
                     float x = h[i];
                     float y = h[i + 1];
+                    float z = h[i + 2];
+                    float w = h[i + 3];
                     e0 += (double) x * x;
                     e1 += (double) y * y;
+                    e2 += (double) z * z;
+                    e3 += (double) w * w;
                 }
-                hopEnergies[j] = e0 + e1;
+                hopEnergies[j] = (e0 + e1) + (e2 + e3);
             }
             for (int g = 0; g < group; g++) {
                 energies[g] = (hopEnergies[g] + hopEnergies[g + 1]) + (hopEnergies[g + 2] + hopEnergies[g + 3]);
