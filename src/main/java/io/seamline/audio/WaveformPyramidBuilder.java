@@ -160,10 +160,32 @@ public final class WaveformPyramidBuilder implements FrameSink {
                             float y = lane[i + 1];
                             float z = lane[i + 2];
                             float w = lane[i + 3];
-                            l0 = Math.min(l0, Math.min(x, y));
-                            l1 = Math.min(l1, Math.min(z, w));
-                            h0 = Math.max(h0, Math.max(x, y));
-                            h1 = Math.max(h1, Math.max(z, w));
+                            // Plain comparisons: without NaN or -0 they give Math.min and Math.max, and a new
+                            // extreme is rare inside a bucket, so the branches are predicted.
+                            if (x < l0) {
+                                l0 = x;
+                            }
+                            if (y < l1) {
+                                l1 = y;
+                            }
+                            if (z < l0) {
+                                l0 = z;
+                            }
+                            if (w < l1) {
+                                l1 = w;
+                            }
+                            if (x > h0) {
+                                h0 = x;
+                            }
+                            if (y > h1) {
+                                h1 = y;
+                            }
+                            if (z > h0) {
+                                h0 = z;
+                            }
+                            if (w > h1) {
+                                h1 = w;
+                            }
                             s0 += (double) x * x;
                             s1 += (double) y * y;
                             s2 += (double) z * z;
