@@ -2,6 +2,7 @@ package io.seamline.analysis;
 
 import io.seamline.casefile.EvidenceVault;
 import java.io.IOException;
+import java.lang.ref.SoftReference;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NonWritableChannelException;
@@ -20,7 +21,11 @@ final class VaultEvidenceReader implements SeekableByteChannel {
     private final long evidenceId;
     private final long sizeBytes;
     private int chunkIndex = -1;
-    private byte[] chunk;
+    /**
+     * The chunk read last, softly: a lane's samples stay readable for alignment through this reader, and with many
+     * lanes their kept chunks (4 MB each) must not exhaust the heap; the collector clears them before it runs out.
+     */
+    private SoftReference<byte[]> chunk;
     private long position;
     private boolean open = true;
 
@@ -79,23 +84,25 @@ final class VaultEvidenceReader implements SeekableByteChannel {
     /** The chunk holding byte {@code p} (below the size), read from the vault unless it is the one kept. */
     private byte[] chunkAt(long p) throws IOException {
         int index = Math.toIntExact(p / EvidenceVault.CHUNK_BYTES);
-        if (index != chunkIndex) {
-            // Release the kept chunk first: two 4 MB arrays per reader would be live otherwise.
-            chunk = null;
-            chunkIndex = -1;
-            byte[] data;
-            synchronized (connection) {
-                data = EvidenceVault.readChunk(connection, evidenceId, index);
-            }
-            long expected = Math.min(EvidenceVault.CHUNK_BYTES, sizeBytes - (long) index * EvidenceVault.CHUNK_BYTES);
-            if (data.length != expected) {
-                throw new IOException("vault chunk " + index + " of evidence " + evidenceId + " holds " + data.length
-                        + " bytes, expected " + expected);
-            }
-            chunk = data;
-            chunkIndex = index;
+        byte[] kept = index == chunkIndex && chunk != null ? chunk.get() : null;
+        if (kept != null) {
+            return kept;
         }
-        return chunk;
+        // Release the kept chunk first: two 4 MB arrays per reader would be live otherwise.
+        chunk = null;
+        chunkIndex = -1;
+        byte[] data;
+        synchronized (connection) {
+            data = EvidenceVault.readChunk(connection, evidenceId, index);
+        }
+        long expected = Math.min(EvidenceVault.CHUNK_BYTES, sizeBytes - (long) index * EvidenceVault.CHUNK_BYTES);
+        if (data.length != expected) {
+            throw new IOException("vault chunk " + index + " of evidence " + evidenceId + " holds " + data.length
+                    + " bytes, expected " + expected);
+        }
+        chunk = new SoftReference<>(data);
+        chunkIndex = index;
+        return data;
     }
 
     private void ensureOpen() throws IOException {
