@@ -71,7 +71,15 @@ final class AudioEvidenceBatch implements AutoCloseable {
     }
 
     private void queue(Evidence evidence, Callable<AudioEvidenceAnalyzer.FileRead> read) {
-        FutureTask<AudioEvidenceAnalyzer.FileRead> task = new FutureTask<>(read);
+        FutureTask<AudioEvidenceAnalyzer.FileRead> task = new FutureTask<>(() -> {
+            AudioEvidenceAnalyzer.FileRead done = read.call();
+            // Queued behind the reads still waiting: a thread with no file left computes them while the other
+            // threads read, and alignment then finds them ready.
+            for (PcmScratchFile samples : done.samples()) {
+                samples.prepareEnvelopeSpectrum(pool);
+            }
+            return done;
+        });
         pending.add(task);
         waiting.add(new Waiting(task, evidence.sizeBytes()));
     }
@@ -118,11 +126,18 @@ final class AudioEvidenceBatch implements AutoCloseable {
         return analyzer.store(read);
     }
 
+    /**
+     * Stops reads still running or waiting; envelope spectra already queued still run (alignment would otherwise
+     * compute them itself), and the threads end when the queue is empty.
+     */
     @Override
     public void close() {
+        for (Waiting w : waiting) {
+            w.task().cancel(true);
+        }
         for (FutureTask<AudioEvidenceAnalyzer.FileRead> task : pending) {
             task.cancel(true);
         }
-        pool.shutdownNow();
+        pool.shutdown();
     }
 }

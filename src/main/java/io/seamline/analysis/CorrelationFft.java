@@ -28,6 +28,23 @@ final class CorrelationFft {
     private final double[] cosFull;
     private final double[] sinFull;
     private final int[] bitReverse;
+    /** Plans shared by size, kept softly: a 2^21-point plan holds 24 MB of tables. */
+    private static final java.util.Map<Integer, java.lang.ref.SoftReference<CorrelationFft>> PLANS =
+            new java.util.HashMap<>();
+
+    /**
+     * A plan for {@code size} shared with every other caller (a plan has no state beyond its tables, so threads may
+     * use one at once), built once while it stays in memory.
+     */
+    static synchronized CorrelationFft forSize(int size) {
+        java.lang.ref.SoftReference<CorrelationFft> kept = PLANS.get(size);
+        CorrelationFft plan = kept == null ? null : kept.get();
+        if (plan == null) {
+            plan = new CorrelationFft(size);
+            PLANS.put(size, new java.lang.ref.SoftReference<>(plan));
+        }
+        return plan;
+    }
 
     /** @param size number of real samples, a power of two of at least 4 */
     CorrelationFft(int size) {

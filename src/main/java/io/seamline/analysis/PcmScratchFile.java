@@ -27,6 +27,11 @@ final class PcmScratchFile implements CorrelationInput {
     private ShortBuffer samples;
     private float[] envelope;
     private boolean envelopeKnown;
+    /** Largest envelope spectrum kept, in floats (8 MB): a two-hour lane against a reference as long. */
+    static final int MAX_KEPT_SPECTRUM = 1 << 21;
+    /** The spectrum of {@link #envelope} at {@link #spectrumSize}, computed ahead on a spare thread; null for none. */
+    private volatile java.util.concurrent.FutureTask<java.lang.ref.SoftReference<float[]>> spectrum;
+    private volatile int spectrumSize;
     /** The vaulted original holding the samples instead of {@link #samples}; reads hold this object's monitor. */
     private VaultEvidenceReader vault;
     private long vaultOffsetBytes;
@@ -155,6 +160,52 @@ final class PcmScratchFile implements CorrelationInput {
         this.envelope = envelope;
         this.envelopeKnown = true;
         return this;
+    }
+
+    /**
+     * Starts computing the spectrum of this lane's envelope on {@code executor}, at the FFT size that correlates it
+     * with a reference as long as itself ({@link EnvelopeCorrelation#fftSize}), so alignment finds it ready; a no-op
+     * without an envelope or when that size is over {@link #MAX_KEPT_SPECTRUM}. The spectrum is kept softly.
+     */
+    void prepareEnvelopeSpectrum(java.util.concurrent.Executor executor) {
+        float[] env;
+        synchronized (this) {
+            env = envelopeKnown ? envelope : null;
+        }
+        if (env == null || EnvelopeCorrelation.fftSize(env.length, env.length) > MAX_KEPT_SPECTRUM) {
+            return;
+        }
+        int size = EnvelopeCorrelation.fftSize(env.length, env.length);
+        java.util.concurrent.FutureTask<java.lang.ref.SoftReference<float[]>> task = new java.util.concurrent.FutureTask<>(
+                () -> new java.lang.ref.SoftReference<>(EnvelopeCorrelation.spectrum(env, size)));
+        spectrumSize = size;
+        spectrum = task;
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // Nobody will run it ahead: envelopeSpectrum runs it when it is asked for.
+        }
+    }
+
+    /**
+     * The envelope spectrum {@link #prepareEnvelopeSpectrum} started, if it has this size: waited for when it is being
+     * computed, computed here when it never started, null when it failed or was cleared to free memory.
+     */
+    @Override
+    public float[] envelopeSpectrum(int fftSize) {
+        java.util.concurrent.FutureTask<java.lang.ref.SoftReference<float[]>> task = spectrum;
+        if (task == null || spectrumSize != fftSize) {
+            return null;
+        }
+        task.run();
+        try {
+            return task.get().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+            return null;
+        }
     }
 
     /** Synchronized: lanes are aligned on several threads against one reference. */
