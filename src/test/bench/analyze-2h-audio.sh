@@ -48,6 +48,8 @@ $J new "$work/prepared.seamline" --title bench --examiner bench --time-zone Euro
 $J add "$work/prepared.seamline" "$work/cloud-recording.wav" "$work/duplicate-16k.wav" "$work"/sbc01_*.wav > /dev/null
 fi
 cp "$work/prepared.seamline" "$work/b.seamline"
+# Write the copy (and the generated sources) back to disk first, so the kernel does not do it during the timing.
+sync
 echo "load average before analyze: $(cut -d' ' -f1-3 /proc/loadavg)"
 t0=$(date +%s.%N)
 /usr/bin/time -f "%M" -o "$work/rss.txt" java -Xmx256m -jar target/seamline.jar analyze "$work/b.seamline"
