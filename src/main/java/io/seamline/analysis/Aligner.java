@@ -186,9 +186,9 @@ public final class Aligner {
                 envelopeSource = reference;
                 referenceEnvelope = reference.energyEnvelope();
             }
-            long[] candidates = EnvelopeCorrelation.candidates(referenceEnvelope, rateHz,
-                    other.energyEnvelope(), coarseOffsetSamples - search, coarseOffsetSamples + search,
-                    ENVELOPE_CANDIDATES);
+            long[] candidates = EnvelopeCorrelation.candidates(referenceEnvelope, reference::envelopeSpectrum, rateHz,
+                    other.energyEnvelope(), other::envelopeSpectrum, coarseOffsetSamples - search,
+                    coarseOffsetSamples + search, ENVELOPE_CANDIDATES);
             warnings.add("offset searched over ±" + Math.round(search / (double) rateHz) + " s through 10 ms energy"
                     + " envelopes first (" + candidates.length + " candidate offset(s) found)");
             // The envelope peak is the mean offset over the overlap; drift moves the ends away from it.

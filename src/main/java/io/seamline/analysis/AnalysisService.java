@@ -108,8 +108,9 @@ public final class AnalysisService {
 
     /**
      * Reads every recording and edge buffer into lanes, then aligns all lanes and stores the gaps.
-     * The audio is copied out of the vault under its original name into a scratch folder (file-name
-     * conventions and sidecars depend on the name) that is deleted afterwards.
+     * WAV audio is read straight from the vault; other audio and the JSON sidecars are copied out under their
+     * original names into a scratch folder (file-name conventions and sidecars depend on the name) that is
+     * deleted afterwards.
      */
     private int analyzeAudio(List<Evidence> evidence, AnalysisStore store, List<String> warnings,
             List<Map<String, Object>> perEvidence, TaskMonitor monitor)
@@ -128,16 +129,23 @@ public final class AnalysisService {
             List<AudioEvidenceAnalyzer.AudioLane> lanes = new ArrayList<>();
             int done = 0;
             List<Path> files = new ArrayList<>();
-            try (AudioEvidenceBatch batch = new AudioEvidenceBatch(new AudioEvidenceAnalyzer(store, thresholds), zone,
-                    scratch, audio.size())) {
-                // Files are read on worker threads while the next one is copied out of the vault.
+            AudioEvidenceAnalyzer analyzer = new AudioEvidenceAnalyzer(store, thresholds, cases.caseFile().connection());
+            java.util.Set<Path> placed = new java.util.HashSet<>();
+            try (AudioEvidenceBatch batch = new AudioEvidenceBatch(analyzer, zone, scratch, audio.size())) {
+                // Files are read on worker threads: a WAV straight from the vault, anything else copied out first.
                 for (Evidence e : audio) {
                     if (monitor.isCancelled()) {
                         throw new CancelledException("analysis");
                     }
                     monitor.progress("audio", done++, audio.size());
-                    files.add(copyOut(e, scratch));
-                    batch.submit(e, files.get(files.size() - 1));
+                    Path file = placeFor(e, scratch, placed);
+                    files.add(file);
+                    if (analyzer.readsInPlace(e)) {
+                        batch.submitVaulted(e, file);
+                    } else {
+                        copyTo(e, file);
+                        batch.submit(e, file);
+                    }
                 }
                 for (int i = 0; i < audio.size(); i++) {
                     Evidence e = audio.get(i);
@@ -172,12 +180,31 @@ public final class AnalysisService {
         }
     }
 
+    /**
+     * Where an audio file is copied out, or would lie when it is read in place: its original name, or the name
+     * prefixed with the evidence id when a sidecar or an earlier audio file already has it.
+     */
+    private static Path placeFor(Evidence e, Path dir, java.util.Set<Path> placed) {
+        String name = Path.of(e.originalName()).getFileName().toString();
+        Path target = dir.resolve(name);
+        if (java.nio.file.Files.exists(target) || placed.contains(target)) {
+            target = dir.resolve(e.id() + "-" + name);
+        }
+        placed.add(target);
+        return target;
+    }
+
     private Path copyOut(Evidence e, Path dir) throws CaseFileException, java.io.IOException {
         String name = Path.of(e.originalName()).getFileName().toString();
         Path target = dir.resolve(name);
         if (java.nio.file.Files.exists(target)) {
             target = dir.resolve(e.id() + "-" + name);
         }
+        copyTo(e, target);
+        return target;
+    }
+
+    private void copyTo(Evidence e, Path target) throws CaseFileException, java.io.IOException {
         // Whole vault chunks in one write each: Files.copy's 8 KB writes cost more than the vault read.
         try (InputStream in = cases.openOriginal(e.id());
                 java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(target,
@@ -191,7 +218,6 @@ public final class AnalysisService {
                 }
             }
         }
-        return target;
     }
 
     private static void deleteTree(Path dir) {

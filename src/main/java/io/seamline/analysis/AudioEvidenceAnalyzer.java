@@ -14,6 +14,7 @@ import io.seamline.casefile.EvidenceFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,10 +23,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads one recording or edge buffer (already copied out of the vault under its original name) in a
- * single streamed pass: one lane per channel, each with its waveform pyramid, its within-lane gap
- * findings (dropout, silence, corrupt), its 10 ms energy envelope and a scratch copy of its samples for
- * alignment (for a mono 16-bit WAV, its own {@code data} chunk mapped, not a copy). The start
+ * Reads one recording or edge buffer (a WAV straight from the case's evidence vault, or a file copied out of it
+ * under its original name) in a single streamed pass: one lane per channel, each with its waveform pyramid, its
+ * within-lane gap findings (dropout, silence, corrupt), its 10 ms energy envelope and a scratch copy of its samples
+ * for alignment (for a mono 16-bit WAV, its own {@code data} chunk where it lies, not a copy). The start
  * time its metadata claims comes from the BWF {@code bext} chunk, a sidecar JSON, or the SBC's file
  * name, in that order.
  *
@@ -44,10 +45,26 @@ final class AudioEvidenceAnalyzer {
 
     private final AnalysisStore store;
     private final GapThresholds thresholds;
+    private final Connection vault;
 
     AudioEvidenceAnalyzer(AnalysisStore store, GapThresholds thresholds) {
+        this(store, thresholds, null);
+    }
+
+    /**
+     * @param store where {@link #store} writes
+     * @param thresholds thresholds of the gap detectors
+     * @param vault the case file's connection, for WAV evidence read in place ({@link #readVaulted}); null for none
+     */
+    AudioEvidenceAnalyzer(AnalysisStore store, GapThresholds thresholds, Connection vault) {
         this.store = store;
         this.thresholds = thresholds;
+        this.vault = vault;
+    }
+
+    /** Whether {@link #readVaulted} can read this evidence in place (a WAV, RF64 or BWF file, with a vault). */
+    boolean readsInPlace(Evidence evidence) {
+        return vault != null && evidence.format() != EvidenceFormat.OGG_OPUS;
     }
 
     /** Reads and stores one file: {@link #store}({@link #read}). */
@@ -58,8 +75,24 @@ final class AudioEvidenceAnalyzer {
 
     /** Reads one file in one streamed pass; uses no database, safe to run for several files at once. */
     FileRead read(Evidence evidence, Path audioFile, ZoneId caseZone, Path scratchDir) throws IOException {
+        return read(evidence, audioFile, false, caseZone, scratchDir);
+    }
+
+    /**
+     * Reads one WAV evidence in one streamed pass straight from the vault ({@link #readsInPlace}); safe to run for
+     * several files at once (vault reads hold the connection's monitor).
+     *
+     * @param audioFile where the file would lie if copied out under its original name: its name (the SBC's naming
+     *     habit) and its folder (sidecars copied out beside it) are used, and errors name it; it need not exist
+     */
+    FileRead readVaulted(Evidence evidence, Path audioFile, ZoneId caseZone, Path scratchDir) throws IOException {
+        return read(evidence, audioFile, true, caseZone, scratchDir);
+    }
+
+    private FileRead read(Evidence evidence, Path audioFile, boolean inPlace, ZoneId caseZone, Path scratchDir)
+            throws IOException {
         List<String> warnings = new ArrayList<>();
-        try (AudioReader reader = open(evidence, audioFile)) {
+        try (AudioReader reader = inPlace ? WavReader.open(original(evidence), audioFile) : open(evidence, audioFile)) {
             int rate = reader.info().sampleRateHz();
             int channels = reader.info().channelCount();
             Optional<Instant> start = Optional.empty();
@@ -90,10 +123,11 @@ final class AudioEvidenceAnalyzer {
                     mapData ? null : scratchDir.resolve("lane-" + evidence.id()));
             long frames = reader.streamTo(taps);
             warnings.addAll(reader.warnings());
-            List<PcmScratchFile> samples = mapData
-                    ? List.of(PcmScratchFile.ofWavData(audioFile, ((WavReader) reader).dataOffsetBytes(), frames, rate)
-                            .withEnvelope(taps.envelope(0)))
-                    : taps.finishScratch();
+            long dataOffset = mapData ? ((WavReader) reader).dataOffsetBytes() : 0;
+            List<PcmScratchFile> samples = !mapData ? taps.finishScratch()
+                    : List.of((inPlace ? PcmScratchFile.ofVaultedWavData(original(evidence), dataOffset, frames, rate)
+                            : PcmScratchFile.ofWavData(audioFile, dataOffset, frames, rate))
+                            .withEnvelope(taps.envelope(0)));
             List<LaneRecord> lanes = new ArrayList<>();
             List<byte[]> pyramids = new ArrayList<>();
             for (int c = 0; c < channels; c++) {
@@ -111,6 +145,16 @@ final class AudioEvidenceAnalyzer {
 
     /** Stores the lanes of one file read by {@link #read} and returns them with their ids, ready for alignment. */
     List<AudioLane> store(FileRead read) throws SQLException {
+        if (vault == null) {
+            return storeLanes(read);
+        }
+        // Other files may still be read from the vault on worker threads over the same connection.
+        synchronized (vault) {
+            return storeLanes(read);
+        }
+    }
+
+    private List<AudioLane> storeLanes(FileRead read) throws SQLException {
         List<AudioLane> out = new ArrayList<>();
         for (int c = 0; c < read.lanes().size(); c++) {
             LaneRecord lane = read.lanes().get(c);
@@ -129,6 +173,10 @@ final class AudioEvidenceAnalyzer {
     private static boolean exactIn16Bits(SampleEncoding encoding) {
         return encoding == SampleEncoding.PCM_S16 || encoding == SampleEncoding.PCM_U8
                 || encoding == SampleEncoding.MULAW || encoding == SampleEncoding.ALAW;
+    }
+
+    private VaultEvidenceReader original(Evidence evidence) {
+        return new VaultEvidenceReader(vault, evidence.id(), evidence.sizeBytes());
     }
 
     private static AudioReader open(Evidence evidence, Path file) throws IOException {

@@ -6,26 +6,35 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
- * Reads audio evidence files on up to twice as many threads as there are processors (each file in one streamed pass,
- * {@link AudioEvidenceAnalyzer#read}) while the caller copies the next file out of the vault, and hands the lanes
- * back stored in the order the files were submitted, so results and lane ids are the same as reading them one by
- * one. Close it to stop reads still running.
+ * Reads audio evidence files on one thread per processor (each file in one streamed pass,
+ * {@link AudioEvidenceAnalyzer#read}, a WAV straight from the vault), largest file first, and hands the lanes back
+ * stored in the order the files were submitted, so results and lane ids are the same as reading them one by one.
+ * Close it to stop reads still running.
  */
 final class AudioEvidenceBatch implements AutoCloseable {
     private final AudioEvidenceAnalyzer analyzer;
     private final ZoneId caseZone;
     private final Path scratchDir;
     private final ExecutorService pool;
-    private final Deque<Future<AudioEvidenceAnalyzer.FileRead>> pending = new ArrayDeque<>();
+    /** Reads in submission order, the order {@link #next} hands them back. */
+    private final Deque<FutureTask<AudioEvidenceAnalyzer.FileRead>> pending = new ArrayDeque<>();
+    /** Reads not started yet, with the size of their file. */
+    private final List<Waiting> waiting = new ArrayList<>();
+
+    private record Waiting(FutureTask<AudioEvidenceAnalyzer.FileRead> task, long sizeBytes) {
+    }
 
     /**
      * @param analyzer reads and stores each file
@@ -37,9 +46,10 @@ final class AudioEvidenceBatch implements AutoCloseable {
         this.analyzer = analyzer;
         this.caseZone = caseZone;
         this.scratchDir = scratchDir;
-        // One thread per file up to twice the processors: files differ in length, and the scheduler evens out
-        // two 8 kHz files and one 16 kHz file on two cores better than a queue of whole files does.
-        int threads = Math.max(1, Math.min(files, 2 * Runtime.getRuntime().availableProcessors()));
+        // One thread per processor, the largest file first (longest processing time first, Graham 1969): two 8 kHz
+        // files and one 16 kHz file end together on two cores, where a thread per file leaves one core idle while
+        // the 16 kHz file finishes alone.
+        int threads = Math.max(1, Math.min(files, Runtime.getRuntime().availableProcessors()));
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "seamline-audio-read");
             t.setDaemon(true);
@@ -47,9 +57,40 @@ final class AudioEvidenceBatch implements AutoCloseable {
         });
     }
 
-    /** Starts reading {@code audioFile} (the copy of {@code evidence}) on a worker thread. */
+    /** Queues reading {@code audioFile} (the copy of {@code evidence}); reads start at the first {@link #next}. */
     void submit(Evidence evidence, Path audioFile) {
-        pending.add(pool.submit(() -> analyzer.read(evidence, audioFile, caseZone, scratchDir)));
+        queue(evidence, () -> analyzer.read(evidence, audioFile, caseZone, scratchDir));
+    }
+
+    /**
+     * Queues reading {@code evidence} straight from the vault ({@link AudioEvidenceAnalyzer#readVaulted});
+     * {@code audioFile} is where a copy would lie. Reads start at the first {@link #next}.
+     */
+    void submitVaulted(Evidence evidence, Path audioFile) {
+        queue(evidence, () -> analyzer.readVaulted(evidence, audioFile, caseZone, scratchDir));
+    }
+
+    private void queue(Evidence evidence, Callable<AudioEvidenceAnalyzer.FileRead> read) {
+        FutureTask<AudioEvidenceAnalyzer.FileRead> task = new FutureTask<>(() -> {
+            AudioEvidenceAnalyzer.FileRead done = read.call();
+            // Queued behind the reads still waiting: a thread with no file left computes them while the other
+            // threads read, and alignment then finds them ready.
+            for (PcmScratchFile samples : done.samples()) {
+                samples.prepareEnvelopeSpectrum(pool);
+            }
+            return done;
+        });
+        pending.add(task);
+        waiting.add(new Waiting(task, evidence.sizeBytes()));
+    }
+
+    /** Starts every queued read, largest file first (the sort is stable: equal sizes keep their order). */
+    private void startWaiting() {
+        waiting.sort(Comparator.comparingLong(Waiting::sizeBytes).reversed());
+        for (Waiting w : waiting) {
+            pool.execute(w.task());
+        }
+        waiting.clear();
     }
 
     /**
@@ -59,7 +100,8 @@ final class AudioEvidenceBatch implements AutoCloseable {
      *     malformed file)
      */
     List<AudioEvidenceAnalyzer.AudioLane> next() throws IOException, SQLException {
-        Future<AudioEvidenceAnalyzer.FileRead> next = pending.remove();
+        startWaiting();
+        FutureTask<AudioEvidenceAnalyzer.FileRead> next = pending.remove();
         AudioEvidenceAnalyzer.FileRead read;
         try {
             read = next.get();
@@ -84,8 +126,18 @@ final class AudioEvidenceBatch implements AutoCloseable {
         return analyzer.store(read);
     }
 
+    /**
+     * Stops reads still running or waiting; envelope spectra already queued still run (alignment would otherwise
+     * compute them itself), and the threads end when the queue is empty.
+     */
     @Override
     public void close() {
-        pool.shutdownNow();
+        for (Waiting w : waiting) {
+            w.task().cancel(true);
+        }
+        for (FutureTask<AudioEvidenceAnalyzer.FileRead> task : pending) {
+            task.cancel(true);
+        }
+        pool.shutdown();
     }
 }

@@ -245,9 +245,15 @@ final class CaseAlignment {
     private static double levelDb(PcmScratchFile samples, long from, long to) {
         double sum = 0;
         long n = Math.max(1, to - from);
-        for (long p = from; p < to; p++) {
-            double v = samples.sampleAt(p) / 32768.0;
-            sum += v * v;
+        // In blocks: a vaulted lane is read a block at a time. A 16-bit value / 32768 is exact in float and double.
+        float[] block = new float[1 << 16];
+        for (long p = from; p < to; p += block.length) {
+            int count = (int) Math.min(block.length, to - p);
+            samples.read(p, block, 0, count);
+            for (int i = 0; i < count; i++) {
+                double v = block[i];
+                sum += v * v;
+            }
         }
         return 10 * Math.log10(Math.max(sum / n, 1e-12));
     }

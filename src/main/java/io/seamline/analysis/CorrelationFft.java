@@ -28,6 +28,23 @@ final class CorrelationFft {
     private final double[] cosFull;
     private final double[] sinFull;
     private final int[] bitReverse;
+    /** Plans shared by size, kept softly: a 2^21-point plan holds 24 MB of tables. */
+    private static final java.util.Map<Integer, java.lang.ref.SoftReference<CorrelationFft>> PLANS =
+            new java.util.HashMap<>();
+
+    /**
+     * A plan for {@code size} shared with every other caller (a plan has no state beyond its tables, so threads may
+     * use one at once), built once while it stays in memory.
+     */
+    static synchronized CorrelationFft forSize(int size) {
+        java.lang.ref.SoftReference<CorrelationFft> kept = PLANS.get(size);
+        CorrelationFft plan = kept == null ? null : kept.get();
+        if (plan == null) {
+            plan = new CorrelationFft(size);
+            PLANS.put(size, new java.lang.ref.SoftReference<>(plan));
+        }
+        return plan;
+    }
 
     /** @param size number of real samples, a power of two of at least 4 */
     CorrelationFft(int size) {
@@ -36,19 +53,20 @@ final class CorrelationFft {
         }
         this.size = size;
         this.half = size / 2;
-        cosHalf = new float[Math.max(1, half / 2)];
-        sinHalf = new float[Math.max(1, half / 2)];
-        for (int k = 0; k < half / 2; k++) {
-            double angle = -2 * Math.PI * k / half;
-            cosHalf[k] = (float) Math.cos(angle);
-            sinHalf[k] = (float) Math.sin(angle);
-        }
         cosFull = new double[half + 1];
         sinFull = new double[half + 1];
         for (int k = 0; k <= half; k++) {
             double angle = -2 * Math.PI * k / size;
             cosFull[k] = Math.cos(angle);
             sinFull[k] = Math.sin(angle);
+        }
+        // -2 pi k / half is the very double -2 pi (2k) / size (doubling and halving are exact in binary floating
+        // point), so the half-size twiddles are the full-size ones at even indices, rounded to float.
+        cosHalf = new float[Math.max(1, half / 2)];
+        sinHalf = new float[Math.max(1, half / 2)];
+        for (int k = 0; k < half / 2; k++) {
+            cosHalf[k] = (float) cosFull[2 * k];
+            sinHalf[k] = (float) sinFull[2 * k];
         }
         bitReverse = new int[half];
         int bits = Integer.numberOfTrailingZeros(half);

@@ -37,6 +37,14 @@ public interface CorrelationInput {
     }
 
     /**
+     * The spectrum of {@link #energyEnvelope()} zero-padded to {@code fftSize} ({@link EnvelopeCorrelation#spectrum})
+     * when this input keeps one of that size, else null (the caller computes it). Callers must not change it.
+     */
+    default float[] envelopeSpectrum(int fftSize) {
+        return null;
+    }
+
+    /**
      * This signal as seen at another sample rate: itself when the rate already matches, otherwise a
      * view that converts each block on demand with the windowed-sinc interpolator described in
      * {@link #resample(float[], double, double)}.

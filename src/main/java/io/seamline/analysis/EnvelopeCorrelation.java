@@ -2,6 +2,7 @@ package io.seamline.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Very coarse placement of one source against another from their 10 ms energy envelopes, for when the
@@ -40,23 +41,31 @@ final class EnvelopeCorrelation {
      */
     static long[] candidates(float[] ref, int referenceSampleRateHz, float[] oth, long fromSamples, long toSamples,
                              int count) {
+        return candidates(ref, null, referenceSampleRateHz, oth, null, fromSamples, toSamples, count);
+    }
+
+    /**
+     * {@link #candidates(float[], int, float[], long, long, int)} with the envelopes' spectra where the sources kept
+     * them ({@link CorrelationInput#envelopeSpectrum}): the same arrays {@link #spectrum} gives, so the same result.
+     *
+     * @param refSpectrum gives the reference envelope's spectrum for an FFT size, or null; null for none
+     * @param othSpectrum the same for the other source
+     */
+    static long[] candidates(float[] ref, IntFunction<float[]> refSpectrum, int referenceSampleRateHz, float[] oth,
+            IntFunction<float[]> othSpectrum, long fromSamples, long toSamples, int count) {
         if (ref == null || oth == null) {
             return new long[0];
         }
-        long needed = (long) ref.length + oth.length;
-        int size = Integer.highestOneBit((int) Math.max(4, needed));
-        if (size < needed) {
-            size <<= 1;
+        int size = fftSize(ref.length, oth.length);
+        float[] keptRef = refSpectrum == null ? null : refSpectrum.apply(size);
+        // The cross spectrum replaces the reference's spectrum in place, so a kept one is copied first.
+        float[] a = keptRef != null ? keptRef.clone() : spectrum(ref, size);
+        float[] b = othSpectrum == null ? null : othSpectrum.apply(size);
+        if (b == null) {
+            b = spectrum(oth, size);
         }
-        float[] a = new float[size];
-        float[] b = new float[size];
-        System.arraycopy(ref, 0, a, 0, ref.length);
-        System.arraycopy(oth, 0, b, 0, oth.length);
-        CorrelationFft fft = new CorrelationFft(size);
-        fft.forward(a);
-        fft.forward(b);
         GccPhatCorrelation.phatCrossSpectrum(a, b);
-        fft.inverse(a);
+        CorrelationFft.forSize(size).inverse(a);
 
         double framesPerSample = FRAMES_PER_SECOND / (double) referenceSampleRateHz;
         long lagFrom = Math.max(-(oth.length - 1L), (long) Math.floor(fromSamples * framesPerSample));
@@ -82,6 +91,24 @@ final class EnvelopeCorrelation {
             offsets[i] = Math.round(picked.get(i) / framesPerSample);
         }
         return offsets;
+    }
+
+    /** FFT size that correlates envelopes of these lengths over every lag without wrapping around. */
+    static int fftSize(long refFrames, long otherFrames) {
+        long needed = refFrames + otherFrames;
+        int size = Integer.highestOneBit((int) Math.max(4, needed));
+        if (size < needed) {
+            size <<= 1;
+        }
+        return size;
+    }
+
+    /** The forward transform ({@link CorrelationFft#forward}) of {@code envelope} zero-padded to {@code size}. */
+    static float[] spectrum(float[] envelope, int size) {
+        float[] a = new float[size];
+        System.arraycopy(envelope, 0, a, 0, envelope.length);
+        CorrelationFft.forSize(size).forward(a);
+        return a;
     }
 
     private static boolean farFrom(long lag, List<Long> picked) {
@@ -165,7 +192,7 @@ final class EnvelopeCorrelation {
 
         /**
          * Starts the envelope of a source of {@code sampleRateHz}; {@code sixteenBit} when every sample is a 16-bit
-         * value / 32768, whose squares sum exactly in double in any order (so two at a time, the same sums).
+         * value / 32768, whose squares sum exactly in double in any order (so four at a time, the same sums).
          */
         Streamed(int sampleRateHz, boolean sixteenBit) {
             this.samplesPerFrame = sampleRateHz / (double) FRAMES_PER_SECOND;
@@ -187,13 +214,19 @@ final class EnvelopeCorrelation {
                 if (sixteenBit) {
                     double s0 = 0;
                     double s1 = 0;
-                    for (; k + 1 < i + n; k += 2) {
+                    double s2 = 0;
+                    double s3 = 0;
+                    for (; k + 3 < i + n; k += 4) {
                         float v = samples[k];
                         float u = samples[k + 1];
+                        float t = samples[k + 2];
+                        float r = samples[k + 3];
                         s0 += v * (double) v;
                         s1 += u * (double) u;
+                        s2 += t * (double) t;
+                        s3 += r * (double) r;
                     }
-                    s += s0 + s1;
+                    s += (s0 + s1) + (s2 + s3);
                 }
                 for (; k < i + n; k++) {
                     float v = samples[k];

@@ -70,7 +70,7 @@ final class GccPhatCorrelation {
         if (fftSize < needed && fftSize < MAX_FFT_SIZE) {
             fftSize <<= 1;
         }
-        CorrelationFft fft = plans.computeIfAbsent(fftSize, CorrelationFft::new);
+        CorrelationFft fft = plans.computeIfAbsent(fftSize, CorrelationFft::forSize);
         int lagsPerChunk = fftSize - windowLength + 1;
 
         float[] windowSpectrum = new float[fftSize];

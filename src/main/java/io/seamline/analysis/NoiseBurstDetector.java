@@ -19,8 +19,14 @@ import java.util.Locale;
  * at least -50 dBFS, 250 ms minimum.
  */
 public final class NoiseBurstDetector extends WindowedLaneDetector {
-    /** Windows at most this far apart (in hops) can belong to one burst: a run tolerates two holes. */
+    /**
+     * Windows at most this far apart (in hops) can belong to one burst: a run tolerates two holes, so this many
+     * windows in a row that are not noisy (a break) end any run.
+     */
     private static final int RUN_REACH = 3;
+    private static final byte UNKNOWN = 0;
+    private static final byte NOT_CANDIDATE = 1;
+    private static final byte CANDIDATE = 2;
     /**
      * A window is skipped when its flatness bound ({@link SpectralFlatness#upperBound}) is under this fraction of
      * the threshold: the 0.1% margin is far above the rounding of the bound (about 1e-13 relative), so a skipped
@@ -31,7 +37,10 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
     private final int hop;
     private final float[] window;
     private final SpectralFlatness spectrum;
-    /** The last samples of the lane (NaN and infinities as 0): the newest window and the two before it. */
+    /**
+     * The last samples of the lane (NaN and infinities as 0): from the first window after the last break (or the two
+     * windows before the newest one in exact mode) on.
+     */
     private final float[] history;
     private final double[] energies = new double[4];
     private final double[] hopEnergies = new double[7];
@@ -41,8 +50,22 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
     /** Absolute sample index of {@code history[0]}. */
     private long historyStart;
     private int historyLength;
-    /** Last window whose level and flatness could make it noisy under any floor; -1 before the first. */
+    /** Last candidate seen in exact mode; -1 before the first. */
     private int lastCandidate = -1;
+    /** Per window: {@link #UNKNOWN}, {@link #NOT_CANDIDATE} or {@link #CANDIDATE}. */
+    private final ByteSeries states = new ByteSeries();
+    /** Shortest burst reported, in windows. */
+    private final long minWindows;
+    /** Most windows skipped between two breaks: under {@link #minWindows}, and bounded so the history holds them. */
+    private final int span;
+    /** First window after the last break: where the next break is looked for, or exact mode starts. */
+    private int regionStart;
+    /** Whether windows are being decided one by one (no break was found within {@link #span}). */
+    private boolean exact;
+    /** Next window exact mode decides. */
+    private int nextExact;
+    /** Windows in a row that are not candidates, in exact mode. */
+    private int notCandidates;
 
     /**
      * Creates the detector for one lane.
@@ -75,7 +98,10 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
         }
         this.spectrum = new SpectralFlatness(size);
         this.sixteenBit = sixteenBit && size <= 1 << 20;
-        this.history = new float[size + RUN_REACH * hop + Math.max(size, 8192)];
+        this.minWindows = Math.max(1, Math.round(thresholds.burstMinMs() * sampleRateHz / 1000.0 / hop));
+        this.span = (int) Math.min(minWindows, Math.max(1, (1 << 16) / hop));
+        // While a break is looked for, the windows from the last break on stay: span + RUN_REACH - 1 windows.
+        this.history = new float[size + (span + RUN_REACH) * hop + Math.max(size, 8192)];
     }
 
     @Override
@@ -86,32 +112,126 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
                 compact();
             }
             int n = Math.min(count - i, history.length - historyLength);
-            for (int k = 0; k < n; k++) {
-                float x = samples[i + k];
-                history[historyLength + k] = x == x && !Float.isInfinite(x) ? x : 0f;
+            if (sixteenBit) {
+                // 16-bit values / 32768 are always finite.
+                System.arraycopy(samples, i, history, historyLength, n);
+            } else {
+                for (int k = 0; k < n; k++) {
+                    float x = samples[i + k];
+                    history[historyLength + k] = x == x && !Float.isInfinite(x) ? x : 0f;
+                }
             }
             historyLength += n;
             i += n;
             long end = historyStart + historyLength;
             // Window w covers samples [w * hop, w * hop + size): one ends every hop once the first is full.
+            int before = levels.size();
             while ((long) levels.size() * hop + size <= end) {
                 int w = levels.size();
                 int group = (int) Math.min(energies.length, (end - size) / hop + 1 - w);
                 measureEnergies(w, group);
                 for (int g = 0; g < group; g++) {
-                    analyse(w + g, energies[g]);
+                    levels.add(toDb(energies[g] / size));
+                    flatness.add(Float.NaN);
+                    states.add(UNKNOWN);
                 }
+            }
+            if (levels.size() > before) {
+                advance();
             }
         }
     }
 
-    /** Keeps the samples of the windows a later candidate may still need (the two before the next one). */
+    /**
+     * Keeps the samples of the windows still to be decided: from the first window after the last break while
+     * looking for the next one, else the two windows before the next one (a later candidate may fill them as holes).
+     */
     private void compact() {
-        long keepFrom = Math.max(historyStart, (long) (levels.size() - RUN_REACH + 1) * hop);
+        long keepWindow = exact ? levels.size() - RUN_REACH + 1 : Math.min(regionStart, levels.size() - RUN_REACH + 1);
+        long keepFrom = Math.max(historyStart, keepWindow * hop);
         int drop = (int) (keepFrom - historyStart);
         System.arraycopy(history, drop, history, 0, historyLength - drop);
         historyLength -= drop;
         historyStart = keepFrom;
+    }
+
+    /**
+     * Decides the windows measured so far as far as they can be. Outside exact mode it looks for the next break
+     * (three windows in a row that are provably not candidates) at most {@link #span} windows after the previous
+     * one, from the latest place backwards; found, the windows between the two breaks are skipped, since no burst
+     * long enough to report fits there. When there is no such break, the stretch from the previous break on is
+     * decided window by window as before ({@link #exactStep}) until the next break.
+     */
+    private void advance() {
+        int n = levels.size();
+        while (true) {
+            if (exact) {
+                while (nextExact < n) {
+                    if (exactStep(nextExact++)) {
+                        exact = false;
+                        regionStart = nextExact;
+                        break;
+                    }
+                }
+                if (exact) {
+                    return;
+                }
+            }
+            int last = regionStart + span + RUN_REACH - 2;
+            if (last >= n) {
+                return;
+            }
+            int quiet = 0;
+            int breakAt = -1;
+            for (int j = last; j >= regionStart; j--) {
+                if (isCandidate(j)) {
+                    quiet = 0;
+                } else if (++quiet == RUN_REACH) {
+                    breakAt = j;
+                    break;
+                }
+            }
+            if (breakAt >= 0) {
+                regionStart = breakAt + RUN_REACH;
+            } else {
+                startExact();
+            }
+        }
+    }
+
+    /** Decides every window from {@link #regionStart} on one by one, as the detector without breaks did. */
+    private void startExact() {
+        exact = true;
+        nextExact = regionStart;
+        lastCandidate = -1;
+        notCandidates = 0;
+    }
+
+    /**
+     * Decides window {@code w} in exact mode: a candidate fills the holes since a candidate at most
+     * {@value #RUN_REACH} windows before it (their flatness counts in a burst's mean). Returns whether {@code w} ends
+     * a break.
+     */
+    private boolean exactStep(int w) {
+        if (!isCandidate(w)) {
+            return ++notCandidates == RUN_REACH;
+        }
+        notCandidates = 0;
+        if (lastCandidate >= 0 && w - lastCandidate <= RUN_REACH) {
+            for (int hole = lastCandidate + 1; hole < w; hole++) {
+                if (Float.isNaN(flatness.get(hole))) {
+                    spectrum.load(history, offset(hole), window);
+                    flatness.set(hole, spectrum.flatness());
+                }
+            }
+        }
+        lastCandidate = w;
+        return false;
+    }
+
+    /** Index in {@link #history} of the first sample of window {@code w}. */
+    private int offset(int w) {
+        return (int) ((long) w * hop - historyStart);
     }
 
     /**
@@ -124,17 +244,24 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
         int a = (int) ((long) first * hop - historyStart);
         if (sixteenBit) {
             // Exact sums (see the constructor): window w + g is hops w + g .. w + g + 3.
+            // Four chains of additions side by side (a hop is a multiple of 4 samples): exact sums in any order.
             for (int j = 0; j < group + 3; j++) {
                 int from = a + j * hop;
                 double e0 = 0;
                 double e1 = 0;
-                for (int i = from; i < from + hop; i += 2) {
+                double e2 = 0;
+                double e3 = 0;
+                for (int i = from; i < from + hop; i += 4) {
                     float x = h[i];
                     float y = h[i + 1];
+                    float z = h[i + 2];
+                    float w = h[i + 3];
                     e0 += (double) x * x;
                     e1 += (double) y * y;
+                    e2 += (double) z * z;
+                    e3 += (double) w * w;
                 }
-                hopEnergies[j] = e0 + e1;
+                hopEnergies[j] = (e0 + e1) + (e2 + e3);
             }
             for (int g = 0; g < group; g++) {
                 energies[g] = (hopEnergies[g] + hopEnergies[g + 1]) + (hopEnergies[g + 2] + hopEnergies[g + 3]);
@@ -177,39 +304,28 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
     }
 
     /**
-     * Measures window {@code w}. A window quieter than {@code burstMinDbfs} can never be noisy (the gate is at least
-     * that), nor can one whose flatness bound is under the threshold; so the spectrum of such a window is only
-     * computed when it lies inside a possible run, between two windows that could be noisy at most
-     * {@value #RUN_REACH} windows apart, where its flatness is part of that run's mean.
+     * Whether window {@code w} could be noisy under some floor (a candidate), measured once. A window quieter than
+     * {@code burstMinDbfs} can never be noisy (the gate is at least that), nor can one whose flatness bound is under
+     * the threshold: such windows keep a NaN flatness. Only the others get a spectrum.
      */
-    private void analyse(int w, double energy) {
-        float level = toDb(energy / size);
-        levels.add(level);
-        if (level < thresholds.burstMinDbfs()) {
-            flatness.add(Float.NaN);
-            return;
+    private boolean isCandidate(int w) {
+        byte state = states.get(w);
+        if (state != UNKNOWN) {
+            return state == CANDIDATE;
         }
-        int from = (int) ((long) w * hop - historyStart);
-        double pruneUnder = PRUNE_MARGIN * thresholds.burstFlatness();
-        if (spectrum.upperBound(history, from, window, pruneUnder) < pruneUnder) {
-            // Provably under the flatness threshold, so never noisy: its spectrum is needed only as a hole.
-            flatness.add(Float.NaN);
-            return;
-        }
-        spectrum.load(history, from, window);
-        float flat = spectrum.flatness();
-        flatness.add(flat);
-        if (flat >= thresholds.burstFlatness()) {
-            if (lastCandidate >= 0 && w - lastCandidate <= RUN_REACH) {
-                for (int hole = lastCandidate + 1; hole < w; hole++) {
-                    if (Float.isNaN(flatness.get(hole))) {
-                        spectrum.load(history, (int) ((long) hole * hop - historyStart), window);
-                        flatness.set(hole, spectrum.flatness());
-                    }
-                }
+        boolean candidate = false;
+        if (levels.get(w) >= thresholds.burstMinDbfs()) {
+            int from = offset(w);
+            double pruneUnder = PRUNE_MARGIN * thresholds.burstFlatness();
+            if (spectrum.upperBound(history, from, window, pruneUnder) >= pruneUnder) {
+                spectrum.load(history, from, window);
+                float flat = spectrum.flatness();
+                flatness.set(w, flat);
+                candidate = flat >= thresholds.burstFlatness();
             }
-            lastCandidate = w;
         }
+        states.set(w, candidate ? CANDIDATE : NOT_CANDIDATE);
+        return candidate;
     }
 
     @Override
@@ -218,9 +334,13 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
         if (n == 0) {
             return List.of();
         }
+        while (!exact && n - regionStart >= minWindows) {
+            // The stretch after the last break is long enough to hold a burst: decide it window by window.
+            startExact();
+            advance();
+        }
         double floor = percentile(levels.raw(), n, 10);
         double gate = Math.max(thresholds.burstMinDbfs(), floor + thresholds.burstAboveFloorDb());
-        long minWindows = Math.max(1, Math.round(thresholds.burstMinMs() * sampleRateHz / 1000.0 / hop));
         List<GapFinding> out = new ArrayList<>();
         int start = -1;
         int holes = 0;
@@ -261,5 +381,26 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
                 String.format(Locale.ROOT, "noise burst: flatness %.2f at %.1f dBFS (floor %.1f, gate %.1f dBFS)",
                         flat, level, floor, gate),
                 thresholds);
+    }
+
+    /** A growable array of bytes, one per window. */
+    private static final class ByteSeries {
+        private byte[] values = new byte[4096];
+        private int size;
+
+        void add(byte v) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        byte get(int i) {
+            return values[i];
+        }
+
+        void set(int i, byte v) {
+            values[i] = v;
+        }
     }
 }

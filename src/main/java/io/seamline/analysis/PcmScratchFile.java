@@ -14,7 +14,8 @@ import java.nio.file.StandardOpenOption;
  * One mono lane as signed 16-bit little-endian samples in a scratch file beside the analysis, written
  * once in a streamed pass and then read as a {@link CorrelationInput} through a memory map, so that
  * aligning a two-hour lane needs no two-hour array on the heap. A mono 16-bit WAV file already holds its
- * lane in exactly this form, so {@link #ofWavData} maps its {@code data} chunk instead of writing a copy.
+ * lane in exactly this form, so {@link #ofWavData} maps its {@code data} chunk instead of writing a copy, and
+ * {@link #ofVaultedWavData} reads it where it lies in the case's evidence vault.
  */
 final class PcmScratchFile implements CorrelationInput {
     private static final int WRITE_BYTES = 1 << 16;
@@ -26,6 +27,15 @@ final class PcmScratchFile implements CorrelationInput {
     private ShortBuffer samples;
     private float[] envelope;
     private boolean envelopeKnown;
+    /** Largest envelope spectrum kept, in floats (8 MB): a two-hour lane against a reference as long. */
+    static final int MAX_KEPT_SPECTRUM = 1 << 21;
+    /** The spectrum of {@link #envelope} at {@link #spectrumSize}, computed ahead on a spare thread; null for none. */
+    private volatile java.util.concurrent.FutureTask<java.lang.ref.SoftReference<float[]>> spectrum;
+    private volatile int spectrumSize;
+    /** The vaulted original holding the samples instead of {@link #samples}; reads hold this object's monitor. */
+    private VaultEvidenceReader vault;
+    private long vaultOffsetBytes;
+    private byte[] vaultBytes = new byte[0];
 
     PcmScratchFile(Path file, int sampleRateHz) throws IOException {
         this.file = file;
@@ -59,6 +69,25 @@ final class PcmScratchFile implements CorrelationInput {
             return new PcmScratchFile(file, sampleRateHz, lengthSamples,
                     map.order(ByteOrder.LITTLE_ENDIAN).asShortBuffer());
         }
+    }
+
+    /**
+     * Reads {@code lengthSamples} mono signed 16-bit little-endian samples starting at byte {@code offsetBytes} of a
+     * vaulted original (a WAV {@code data} chunk) where they lie, a few at a time, as a finished scratch file.
+     *
+     * @param vault the original, owned by the result from now on
+     * @throws IOException if the original is shorter than the samples
+     */
+    static PcmScratchFile ofVaultedWavData(VaultEvidenceReader vault, long offsetBytes, long lengthSamples,
+            int sampleRateHz) throws IOException {
+        if (offsetBytes + lengthSamples * 2 > vault.size()) {
+            throw new IOException(lengthSamples + " samples from byte " + offsetBytes
+                    + " run past the end of the vaulted original (" + vault.size() + " bytes)");
+        }
+        PcmScratchFile out = new PcmScratchFile(null, sampleRateHz, lengthSamples, null);
+        out.vault = vault;
+        out.vaultOffsetBytes = offsetBytes;
+        return out;
     }
 
     /**
@@ -133,6 +162,52 @@ final class PcmScratchFile implements CorrelationInput {
         return this;
     }
 
+    /**
+     * Starts computing the spectrum of this lane's envelope on {@code executor}, at the FFT size that correlates it
+     * with a reference as long as itself ({@link EnvelopeCorrelation#fftSize}), so alignment finds it ready; a no-op
+     * without an envelope or when that size is over {@link #MAX_KEPT_SPECTRUM}. The spectrum is kept softly.
+     */
+    void prepareEnvelopeSpectrum(java.util.concurrent.Executor executor) {
+        float[] env;
+        synchronized (this) {
+            env = envelopeKnown ? envelope : null;
+        }
+        if (env == null || EnvelopeCorrelation.fftSize(env.length, env.length) > MAX_KEPT_SPECTRUM) {
+            return;
+        }
+        int size = EnvelopeCorrelation.fftSize(env.length, env.length);
+        java.util.concurrent.FutureTask<java.lang.ref.SoftReference<float[]>> task = new java.util.concurrent.FutureTask<>(
+                () -> new java.lang.ref.SoftReference<>(EnvelopeCorrelation.spectrum(env, size)));
+        spectrumSize = size;
+        spectrum = task;
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // Nobody will run it ahead: envelopeSpectrum runs it when it is asked for.
+        }
+    }
+
+    /**
+     * The envelope spectrum {@link #prepareEnvelopeSpectrum} started, if it has this size: waited for when it is being
+     * computed, computed here when it never started, null when it failed or was cleared to free memory.
+     */
+    @Override
+    public float[] envelopeSpectrum(int fftSize) {
+        java.util.concurrent.FutureTask<java.lang.ref.SoftReference<float[]>> task = spectrum;
+        if (task == null || spectrumSize != fftSize) {
+            return null;
+        }
+        task.run();
+        try {
+            return task.get().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+            return null;
+        }
+    }
+
     /** Synchronized: lanes are aligned on several threads against one reference. */
     @Override
     public synchronized float[] energyEnvelope() {
@@ -160,14 +235,42 @@ final class PcmScratchFile implements CorrelationInput {
         int before = (int) (from - positionSamples);
         java.util.Arrays.fill(destination, offset, offset + before, 0f);
         int at = offset + before;
-        for (long p = from; p < to; p++) {
-            destination[at++] = samples.get((int) p) / 32768f;
+        if (vault != null) {
+            at = readVaulted(from, to, destination, at);
+        } else {
+            for (long p = from; p < to; p++) {
+                destination[at++] = samples.get((int) p) / 32768f;
+            }
         }
         java.util.Arrays.fill(destination, at, offset + count, 0f);
     }
 
-    /** One sample as a 16-bit value, 0 outside the lane. */
-    short sampleAt(long position) {
-        return position < 0 || position >= written ? 0 : samples.get((int) position);
+    /**
+     * Samples {@code [from, to)} of a vaulted lane as value / 32768 into {@code destination[at..]}; returns the index
+     * after the last. Synchronized: the reference lane is read by every lane's aligner at once.
+     */
+    private synchronized int readVaulted(long from, long to, float[] destination, int at) {
+        int step = 1 << 16;
+        for (long p = from; p < to; p += step) {
+            int n = (int) Math.min(step, to - p);
+            byte[] bytes = vaultSamples(p, n);
+            for (int i = 0; i < n; i++) {
+                destination[at++] = (short) ((bytes[2 * i] & 0xff) | bytes[2 * i + 1] << 8) / 32768f;
+            }
+        }
+        return at;
+    }
+
+    /** The bytes of {@code count} vaulted samples from {@code position} (within the lane), in a reused array. */
+    private byte[] vaultSamples(long position, int count) {
+        if (vaultBytes.length < 2 * count) {
+            vaultBytes = new byte[2 * count];
+        }
+        try {
+            vault.readAt(vaultOffsetBytes + 2 * position, vaultBytes, 0, 2 * count);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the vaulted samples of a lane", e);
+        }
+        return vaultBytes;
     }
 }

@@ -86,16 +86,23 @@ public final class SilenceDetector extends WindowedLaneDetector {
             float f = first;
             int k = i;
             if (sixteenBit) {
+                // Four chains of additions side by side: squares of 16-bit values sum exactly in any order.
                 double e0 = 0;
                 double e1 = 0;
-                for (; k + 1 < end; k += 2) {
+                double e2 = 0;
+                double e3 = 0;
+                for (; k + 3 < end; k += 4) {
                     float x = samples[k];
                     float y = samples[k + 1];
+                    float z = samples[k + 2];
+                    float w = samples[k + 3];
                     e0 += (double) x * x;
                     e1 += (double) y * y;
-                    same &= x == f & y == f;
+                    e2 += (double) z * z;
+                    e3 += (double) w * w;
+                    same &= x == f & y == f & z == f & w == f;
                 }
-                e += e0 + e1;
+                e += (e0 + e1) + (e2 + e3);
             }
             for (; k < end; k++) {
                 float x = clean(samples[k]);

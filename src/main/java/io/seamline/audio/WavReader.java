@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -36,7 +37,7 @@ public final class WavReader implements AudioReader {
         (byte) 0xAA, 0x00, 0x38, (byte) 0x9B, 0x71};
 
     private final Path file;
-    private final FileChannel channel;
+    private final SeekableByteChannel channel;
     private final AudioStreamInfo info;
     private final WavMetadata metadata;
     private final List<String> warnings;
@@ -47,7 +48,7 @@ public final class WavReader implements AudioReader {
     private short[] shorts;
     private long framesRead;
 
-    private WavReader(Path file, FileChannel channel, AudioStreamInfo info, WavMetadata metadata,
+    private WavReader(Path file, SeekableByteChannel channel, AudioStreamInfo info, WavMetadata metadata,
             List<String> warnings, long dataStart, int blockAlign) {
         this.file = file;
         this.channel = channel;
@@ -78,7 +79,26 @@ public final class WavReader implements AudioReader {
         }
     }
 
-    private static WavReader parse(Path file, FileChannel ch) throws IOException {
+    /**
+     * Opens a WAV, RF64 or BW64 stream held somewhere other than a file (the case's evidence vault), as
+     * {@link #open(Path)} does; the reader owns the channel and closes it.
+     *
+     * @param channel the bytes of the file, read from position 0 on (the position is moved as needed)
+     * @param file the name errors and {@link AudioStreamInfo} give the stream (it need not exist)
+     * @return a reader positioned at the first frame
+     * @throws AudioFormatException as {@link #open(Path)}
+     * @throws IOException if the channel cannot be read
+     */
+    public static WavReader open(SeekableByteChannel channel, Path file) throws IOException {
+        try {
+            return parse(file, channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static WavReader parse(Path file, SeekableByteChannel ch) throws IOException {
         long fileSize = ch.size();
         List<String> warnings = new ArrayList<>();
         ByteBuffer head = readAt(ch, 0, 12);
@@ -216,7 +236,7 @@ public final class WavReader implements AudioReader {
     }
 
     /** True when the bytes at {@code pos} are a plausible chunk header: a printable id whose body fits the file. */
-    private static boolean looksLikeChunk(FileChannel ch, long pos, long fileSize) throws IOException {
+    private static boolean looksLikeChunk(SeekableByteChannel ch, long pos, long fileSize) throws IOException {
         if (pos + 8 > fileSize) {
             return false;
         }
@@ -248,16 +268,22 @@ public final class WavReader implements AudioReader {
         }
     }
 
-    private static ByteBuffer readAt(FileChannel ch, long pos, int length) throws IOException {
+    private static ByteBuffer readAt(SeekableByteChannel ch, long pos, int length) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        fill(ch, b, pos);
+        b.flip();
+        return b;
+    }
+
+    /** Reads from byte {@code pos} until {@code b} is full or the stream ends. */
+    private static void fill(SeekableByteChannel ch, ByteBuffer b, long pos) throws IOException {
         while (b.hasRemaining()) {
-            int n = ch.read(b, pos + b.position());
+            int n = ch instanceof FileChannel file ? file.read(b, pos + b.position())
+                    : ch.position(pos + b.position()).read(b);
             if (n < 0) {
                 break;
             }
         }
-        b.flip();
-        return b;
     }
 
     static String fourCc(ByteBuffer b, int at) {
@@ -324,13 +350,7 @@ public final class WavReader implements AudioReader {
             buffer = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
         }
         buffer.clear().limit(bytes);
-        long at = dataStart + framesRead * blockAlign;
-        while (buffer.hasRemaining()) {
-            int n = channel.read(buffer, at + buffer.position());
-            if (n < 0) {
-                break;
-            }
-        }
+        fill(channel, buffer, dataStart + framesRead * blockAlign);
         buffer.flip();
         frames = buffer.remaining() / blockAlign;
         if (frames == 0) {

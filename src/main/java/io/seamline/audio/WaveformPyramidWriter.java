@@ -1,6 +1,5 @@
 package io.seamline.audio;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -41,7 +40,6 @@ public final class WaveformPyramidWriter {
      * @throws IOException if writing fails
      */
     public void write(WaveformPyramid pyramid, OutputStream out) throws IOException {
-        BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
         int levels = pyramid.levels().size();
         ByteBuffer h = ByteBuffer.allocate(32 + 12 * levels).order(ByteOrder.LITTLE_ENDIAN);
         h.putInt(MAGIC).putInt(VERSION).putInt(0).putInt(pyramid.sampleRateHz()).putInt(pyramid.channelCount())
@@ -49,17 +47,33 @@ public final class WaveformPyramidWriter {
         for (WaveformLevel l : pyramid.levels()) {
             h.putInt(l.samplesPerBucket()).putLong(l.bucketCount());
         }
-        buffered.write(h.array());
-        ByteBuffer row = ByteBuffer.allocate(6 * pyramid.channelCount()).order(ByteOrder.LITTLE_ENDIAN);
+        out.write(h.array());
+        // Rows go into one buffer byte by byte (little-endian) and out in 64 KB writes: a stream write per 6-byte
+        // row cost more than the summaries themselves.
+        int channels = pyramid.channelCount();
+        int rowBytes = 6 * channels;
+        byte[] buffer = new byte[Math.max(rowBytes, (1 << 16) / rowBytes * rowBytes)];
+        int at = 0;
         for (WaveformLevel l : pyramid.levels()) {
             for (int b = 0; b < l.bucketCount(); b++) {
-                row.clear();
-                for (int c = 0; c < pyramid.channelCount(); c++) {
-                    row.putShort(l.min(b, c)).putShort(l.max(b, c)).putShort(l.rms(b, c));
+                if (at + rowBytes > buffer.length) {
+                    out.write(buffer, 0, at);
+                    at = 0;
                 }
-                buffered.write(row.array());
+                for (int c = 0; c < channels; c++) {
+                    at = putShort(buffer, at, l.min(b, c));
+                    at = putShort(buffer, at, l.max(b, c));
+                    at = putShort(buffer, at, l.rms(b, c));
+                }
             }
         }
-        buffered.flush();
+        out.write(buffer, 0, at);
+        out.flush();
+    }
+
+    private static int putShort(byte[] buffer, int at, short value) {
+        buffer[at] = (byte) value;
+        buffer[at + 1] = (byte) (value >> 8);
+        return at + 2;
     }
 }

@@ -1,5 +1,6 @@
 package io.seamline.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.seamline.audio.WavReader;
@@ -59,6 +60,36 @@ class AudioEvidenceAnalyzerTest {
                 java.util.Arrays.toString(copied.samples().get(0).energyEnvelope()));
         try (WavReader r = WavReader.open(padded)) {
             assertEquals(4, r.blockAlignBytes());
+        }
+    }
+
+    /**
+     * A WAV read straight from the vault gives the lane, pyramid, findings, samples and envelope the same file read
+     * from disk gives, across vault chunk boundaries.
+     */
+    @Test
+    void vaultedWavGivesWhatTheFileGives() throws Exception {
+        Path wav = VaultEvidenceReaderTest.longSpeech(dir);
+        try (io.seamline.casefile.CaseService service = io.seamline.casefile.TestCases.newCase(dir)) {
+            Evidence e = service.importEvidence(new io.seamline.casefile.ImportRequest(List.of(wav), null, ""),
+                    io.seamline.casefile.TaskMonitor.NONE).get(0);
+            AudioEvidenceAnalyzer analyzer = new AudioEvidenceAnalyzer(null, GapThresholds.defaults(),
+                    service.caseFile().connection());
+            assertEquals(true, analyzer.readsInPlace(e));
+            AudioEvidenceAnalyzer.FileRead fromFile = analyzer.read(e, wav, ZoneId.of("UTC"), dir);
+            AudioEvidenceAnalyzer.FileRead vaulted = analyzer.readVaulted(e, dir.resolve("not-there/long-speech.wav"),
+                    ZoneId.of("UTC"), dir);
+            assertEquals(fromFile.lanes(), vaulted.lanes());
+            assertEquals(fromFile.findings(), vaulted.findings());
+            assertEquals(fromFile.warnings(), vaulted.warnings());
+            assertArrayEquals(fromFile.pyramids().get(0), vaulted.pyramids().get(0));
+            assertArrayEquals(samples(fromFile.samples().get(0)), samples(vaulted.samples().get(0)));
+            assertArrayEquals(fromFile.samples().get(0).energyEnvelope(), vaulted.samples().get(0).energyEnvelope());
+            float[] middle = new float[70_000];
+            vaulted.samples().get(0).read(2_097_000, middle, 0, middle.length);
+            float[] expected = new float[middle.length];
+            fromFile.samples().get(0).read(2_097_000, expected, 0, expected.length);
+            assertArrayEquals(expected, middle);
         }
     }
 

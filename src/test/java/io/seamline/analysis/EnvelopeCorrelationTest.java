@@ -86,4 +86,41 @@ class EnvelopeCorrelationTest {
             }
         }
     }
+
+    /**
+     * Spectra kept by the sources (computed ahead on a spare thread, or on demand when nobody ran them) give the
+     * same candidates as computing them in place: the committed speech against a 10 s late 16 kHz copy of it.
+     */
+    @Test
+    void keptEnvelopeSpectraGiveTheSameCandidates(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        short[] speech = TestWav.read(Lanes.path("align/speech-8k.wav"));
+        short[] late = TestWav.read(Lanes.path("align/speech-16k-from-10s.wav"));
+        float[] ref = EnvelopeCorrelation.envelope(CorrelationInput.ofPcm16(speech, 8000));
+        float[] oth = EnvelopeCorrelation.envelope(CorrelationInput.ofPcm16(late, 16000));
+        int size = EnvelopeCorrelation.fftSize(ref.length, oth.length);
+        long[] expected = EnvelopeCorrelation.candidates(ref, 8000, oth, -400_000, 400_000, 3);
+        assertEquals(3, expected.length);
+        assertArrayEquals(expected, EnvelopeCorrelation.candidates(ref, n -> EnvelopeCorrelation.spectrum(ref, n),
+                8000, oth, n -> EnvelopeCorrelation.spectrum(oth, n), -400_000, 400_000, 3));
+
+        int keptSize = EnvelopeCorrelation.fftSize(ref.length, ref.length);
+        assertEquals(size, keptSize, "the fixtures are about as long as each other");
+        PcmScratchFile kept = new PcmScratchFile(dir.resolve("kept.pcm"), 8000);
+        kept.finishWriting().withEnvelope(ref);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        kept.prepareEnvelopeSpectrum(pool);
+        pool.shutdown();
+        assertArrayEquals(EnvelopeCorrelation.spectrum(ref, keptSize), kept.envelopeSpectrum(keptSize));
+        assertNull(kept.envelopeSpectrum(keptSize * 2), "no spectrum of another size");
+        assertArrayEquals(expected, EnvelopeCorrelation.candidates(ref, kept::envelopeSpectrum, 8000, oth, null,
+                -400_000, 400_000, 3));
+
+        PcmScratchFile unrun = new PcmScratchFile(dir.resolve("unrun.pcm"), 8000);
+        unrun.finishWriting().withEnvelope(ref);
+        unrun.prepareEnvelopeSpectrum(task -> {
+            throw new java.util.concurrent.RejectedExecutionException("closed");
+        });
+        assertArrayEquals(EnvelopeCorrelation.spectrum(ref, keptSize), unrun.envelopeSpectrum(keptSize));
+    }
 }

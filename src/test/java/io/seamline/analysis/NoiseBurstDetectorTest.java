@@ -63,4 +63,48 @@ class NoiseBurstDetectorTest {
         }
         assertTrue(compared > 20, "too few bursts to compare: " + compared);
     }
+
+    /**
+     * Skipping the windows between two breaks changes nothing where it could: noise at the very start and the very
+     * end of a lane (the stretch after the last break), bursts just under, at and just over the shortest length
+     * reported, and bursts separated by one, two and three windows of speech, at both rates and with the shortest
+     * burst long and short (so the skipped stretch is 30 windows or 4).
+     */
+    @Test
+    void skipsBetweenBreaksWithoutChangingAnyFinding() throws IOException {
+        float[] speech = Lanes.oneMinuteOfSpeech("speech-a.wav", "speech-b.wav");
+        float[] noise = Lanes.read("white-noise-2s.wav");
+        List<float[]> parts = new java.util.ArrayList<>();
+        parts.add(java.util.Arrays.copyOf(noise, 3 * Lanes.RATE / 10));
+        int at = 3 * Lanes.RATE;
+        for (int ms : new int[] {232, 240, 248, 256, 264, 272, 300, 40, 48, 56}) {
+            parts.add(java.util.Arrays.copyOfRange(speech, at, at + Lanes.RATE));
+            parts.add(java.util.Arrays.copyOf(noise, ms * Lanes.RATE / 1000));
+            at += Lanes.RATE;
+        }
+        for (int speechMs : new int[] {8, 16, 24, 32, 40}) {
+            parts.add(java.util.Arrays.copyOfRange(speech, at, at + Lanes.RATE / 2));
+            parts.add(java.util.Arrays.copyOf(noise, Lanes.RATE / 8));
+            parts.add(java.util.Arrays.copyOfRange(speech, at, at + speechMs * Lanes.RATE / 1000));
+            parts.add(java.util.Arrays.copyOfRange(noise, 1000, 1000 + Lanes.RATE / 8));
+            at += Lanes.RATE;
+        }
+        parts.add(java.util.Arrays.copyOfRange(speech, at, at + Lanes.RATE));
+        float[] body = Lanes.concat(parts.toArray(float[][]::new));
+        GapThresholds shortBursts = new GapThresholds(100, 20, 10, 20, -70, 95, 1.5, 2000, 8000, 0.98, 3, 100, 32,
+                0.30, 20, -50, 40);
+        int compared = 0;
+        for (int tail : new int[] {0, 100, 2500, 4000}) {
+            float[] lane = Lanes.concat(body, java.util.Arrays.copyOf(noise, tail));
+            for (GapThresholds t : List.of(T, shortBursts)) {
+                for (int rate : new int[] {Lanes.RATE, 16_000}) {
+                    List<GapFinding> expected = Lanes.run(new ReferenceNoiseBurstDetector(rate, 0, t), lane);
+                    assertEquals(expected, Lanes.run(new NoiseBurstDetector(rate, 0, t, true), lane));
+                    assertEquals(expected, Lanes.run(new NoiseBurstDetector(rate, 0, t), lane));
+                    compared += expected.size();
+                }
+            }
+        }
+        assertTrue(compared > 40, "too few bursts to compare: " + compared);
+    }
 }
