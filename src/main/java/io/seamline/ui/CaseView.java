@@ -57,6 +57,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -83,10 +84,11 @@ public final class CaseView {
 
     /**
      * The window with what its first picture does not need built when {@code later} runs the tasks it
-     * is handed: the contents of the bottom tabs not shown at first (SIP ladder, streams, alignment,
-     * evidence, custody log; or when their tab is selected, whichever comes first) and the buttons'
-     * tooltips. The application passes an executor that runs after the opened case's lanes are on
-     * screen: those tables' skins, cells and style passes then do not hold back the first picture.
+     * is handed: the contents of the bottom tabs (gaps, SIP ladder, streams, alignment, evidence,
+     * custody log; a hidden tab also when it is selected, whichever comes first), the case explorer,
+     * the details pane, the lane chooser and the buttons' tooltips. The application passes an executor
+     * that runs after the opened case's lanes are on screen: those controls' skins, cells and style
+     * passes then do not hold back the first picture.
      */
     public CaseView(CaseViewModel model, java.util.concurrent.Executor later) {
         this.model = model;
@@ -98,7 +100,7 @@ public final class CaseView {
         SplitPane centre = new SplitPane(timelineArea(), bottomTabs(later));
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.58);
-        SplitPane main = new SplitPane(explorer(), centre, detailsPane());
+        SplitPane main = new SplitPane(slot(this::explorer, 200), centre, slot(this::detailsPane, 260));
         main.setDividerPositions(0.15, 0.73);
         SplitPane.setResizableWithParent(main.getItems().get(0), false);
         root.setCenter(main);
@@ -115,6 +117,19 @@ public final class CaseView {
                 scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
             }
         });
+    }
+
+    /**
+     * A place in the window for a part the first picture does not need (the case tree, the details,
+     * the lane chooser: controls whose skins and style pass cost the first frame most): {@code build}
+     * runs with the tasks handed to {@code later} and its node then fills the slot. Until then the slot
+     * is an empty pane holding the part's minimum width, so nothing around it moves when it fills.
+     */
+    private Region slot(java.util.function.Supplier<? extends Region> build, double minWidthPx) {
+        StackPane slot = new StackPane();
+        slot.setMinWidth(minWidthPx);
+        later.execute(() -> slot.getChildren().setAll(build.get()));
+        return slot;
     }
 
     /** The root node to put in a scene. */
@@ -311,15 +326,10 @@ public final class CaseView {
         });
         // The model refills its evidence list with the tables after every case read, once the new
         // data is set: refilling the tree then covers both, and in the window that comes after the
-        // frame with the opened case's lanes (building the tree's cells is no part of that frame).
-        // Before that, the empty tree's group rows come with the parts built after the first picture.
+        // frame with the opened case's lanes (the explorer itself is built after that frame).
         Runnable refill = () -> tree.setRoot(caseTree());
         model.evidence().addListener((ListChangeListener<Evidence>) c -> refill.run());
-        later.execute(() -> {
-            if (tree.getRoot() == null) {
-                refill.run();
-            }
-        });
+        refill.run();
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
             if (item != null && !(item.getValue() instanceof String)) {
                 model.select(item.getValue());
@@ -418,14 +428,8 @@ public final class CaseView {
         play.setOnAction(e -> model.togglePlay());
         tip(play, "Play the chosen lane over the selection, or from the playhead (space)");
         play.setFocusTraversable(false);
-        ComboBox<LaneRecord> lane = new ComboBox<>();
-        lane.setId("playLane");
+        Region lane = slot(this::laneChooser, 140);
         lane.setPrefWidth(230);
-        lane.setPromptText("Lane to play");
-        lane.setCellFactory(l -> laneCell());
-        lane.setButtonCell(laneCell());
-        model.dataProperty().addListener((o, a, d) -> lane.getItems().setAll(d.lanes()));
-        lane.valueProperty().bindBidirectional(model.playLaneProperty());
         Button note = new Button("Note\u2026");
         note.setId("annotateButton");
         note.setOnAction(e -> askForNote());
@@ -451,7 +455,6 @@ public final class CaseView {
         for (javafx.scene.Node n : List.of(fit, zoomIn, zoomOut, zone, play, note)) {
             ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
         }
-        lane.setMinWidth(140);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("timeline-bar");
@@ -459,6 +462,21 @@ public final class CaseView {
         VBox box = new VBox(bar, timelineView, legend);
         VBox.setVgrow(timelineView, Priority.ALWAYS);
         return box;
+    }
+
+    /** The lane that playback plays. */
+    private ComboBox<LaneRecord> laneChooser() {
+        ComboBox<LaneRecord> lane = new ComboBox<>();
+        lane.setId("playLane");
+        lane.setPrefWidth(230);
+        lane.setMinWidth(140);
+        lane.setPromptText("Lane to play");
+        lane.setCellFactory(l -> laneCell());
+        lane.setButtonCell(laneCell());
+        lane.getItems().setAll(model.dataProperty().get().lanes());
+        model.dataProperty().addListener((o, a, d) -> lane.getItems().setAll(d.lanes()));
+        lane.valueProperty().bindBidirectional(model.playLaneProperty());
+        return lane;
     }
 
     /** Gives a control its tooltip when the parts built later are (a tooltip is a popup window of its own). */
@@ -519,8 +537,11 @@ public final class CaseView {
     private TabPane bottomTabs(java.util.concurrent.Executor hiddenTabs) {
         tabs.setId("bottomTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        Tab gapsTab = new Tab("Gaps", gapsTable());
+        // The tab shown first: its table is built with the parts after the first picture (a lazy tab
+        // would build it at once, as the tab pane selects its first tab when the tabs are added).
+        Tab gapsTab = new Tab("Gaps");
         gapsTab.setId("gapsTab");
+        hiddenTabs.execute(() -> gapsTab.setContent(gapsTable()));
         tabs.getTabs().addAll(gapsTab, lazyTab("SIP ladder", "ladderTab", ladder::root, hiddenTabs),
                 lazyTab("Streams", "streamsTab", this::streamsTable, hiddenTabs),
                 lazyTab("Alignment", "alignmentTab", this::alignmentTable, hiddenTabs),
@@ -713,8 +734,9 @@ public final class CaseView {
                 showTab("ladderTab");
             }
         });
-        title.setText(SelectionDetails.NONE.title());
-        body.setText(SelectionDetails.NONE.body());
+        SelectionDetails shown = model.detailsProperty().get();
+        title.setText(shown.title());
+        body.setText(shown.body());
         Label header = new Label("Details");
         header.getStyleClass().add("section-title");
         VBox box = new VBox(6, header, title, body);

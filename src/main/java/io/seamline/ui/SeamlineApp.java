@@ -3,8 +3,6 @@ package io.seamline.ui;
 import io.seamline.casefile.CaseFileException;
 import io.seamline.casefile.CaseService;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -18,8 +16,8 @@ import javafx.stage.Stage;
  * The JavaFX application: one inspector window, with its worker thread for case operations and its playback thread.
  *
  * <p>With the system property {@value #EXIT_AFTER_FIRST_PAINT} set to {@code true} the window closes itself
- * (as if the user quit) two frames after it first drew the opened case's lanes, once the tables are
- * filled too. The installer's class-data training run uses it to open a case the way a user does and
+ * (as if the user quit) a few frames after it first drew the opened case's lanes, once the tables are
+ * filled and the parts built after the first picture are there too. The installer's class-data training run uses it to open a case the way a user does and
  * end there (see installer/build-app-image.sh and docs/ui.md).
  */
 public final class SeamlineApp extends Application {
@@ -72,15 +70,12 @@ public final class SeamlineApp extends Application {
         // What the first picture does not need (hidden tabs' contents, tooltips) waits until the opened
         // case is on screen: the open has finished and its lanes or its error went into the frame the
         // next-frame executor waits for.
-        List<Runnable> afterFirstPicture = new ArrayList<>();
-        CaseView view = new CaseView(model, afterFirstPicture::add);
+        FirstPictureGate afterFirstPicture = new FirstPictureGate();
+        CaseView view = new CaseView(model, afterFirstPicture);
         Scene scene = createScene(view);
         NextFrameExecutor nextFrame = new NextFrameExecutor(scene);
         model.fillTablesWith(nextFrame);
-        Runnable buildTheRest = () -> {
-            afterFirstPicture.forEach(nextFrame::execute);
-            afterFirstPicture.clear();
-        };
+        Runnable buildTheRest = () -> afterFirstPicture.open(nextFrame);
         if (model.busyProperty().get()) {
             model.busyProperty().addListener((o, was, busy) -> {
                 if (!busy) {
@@ -93,8 +88,11 @@ public final class SeamlineApp extends Application {
         if (Boolean.getBoolean(EXIT_AFTER_FIRST_PAINT)) {
             view.timelineView().lanesShownProperty().addListener((o, was, shown) -> {
                 if (shown) {
-                    // The tables are filled after the next frame; the exit waits for the frame after that.
-                    nextFrame.execute(() -> nextFrame.execute(Platform::exit));
+                    // The tables are filled and the deferred parts built in the frames after this one (the
+                    // parts may defer their tooltips once more); the exit waits for three more frames, so a
+                    // training run (installer/train-class-data.sh) has loaded the whole window's classes.
+                    nextFrame.execute(() -> nextFrame.execute(() -> nextFrame.execute(
+                            () -> nextFrame.execute(Platform::exit))));
                 }
             });
         }
