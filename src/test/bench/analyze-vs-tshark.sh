@@ -10,18 +10,24 @@
 # With --cds, also trains an AppCDS archive (-XX:ArchiveClassesAtExit) on a small capture of the same
 # kind (20 000 packets, its own case) and times analyze and the floor again with -XX:SharedArchiveFile,
 # as an installed launcher with a trained archive would run them.
+# With --app-image, also times analyze and the floor with the installed launcher
+# (target/installer/seamline/bin/seamline from `bash installer/build-app-image.sh`: its own runtime,
+# options and trained class-data archive; the heap capped at 256 MB through _JAVA_OPTIONS).
 # Extra JVM flags for every seamline run (e.g. -XX:+UseSerialGC) come from $SEAMLINE_BENCH_JVM.
 # Usage (repository root, after `mvn -B -q -DskipTests package`; needs python3 and tshark):
-#   bash src/test/bench/analyze-vs-tshark.sh [PACKETS] [--phases] [--cds]
+#   bash src/test/bench/analyze-vs-tshark.sh [PACKETS] [--phases] [--cds] [--app-image]
 set -euo pipefail
 packets=${1:-1000000}
 shift || true
 phases=""
 cds=""
+app=""
 for option in "$@"; do
   case "$option" in
     --phases) phases=1 ;;
     --cds) cds=1 ;;
+    --app-image) app=target/installer/seamline/bin/seamline
+      [ -x "$app" ] || { echo "$app is missing: run bash installer/build-app-image.sh first" >&2; exit 2; } ;;
     *) echo "unknown option $option" >&2; exit 2 ;;
   esac
 done
@@ -92,6 +98,26 @@ print(f"analyze, AppCDS:       {t7 - t6:7.2f} s  ({(t1 - t0) / (t7 - t6):.1f}x t
 print(f"floor, AppCDS:         {t8 - t7:7.2f} s  CPU {fuser + fsystem:.2f} s")
 PY
   echo "with AppCDS, after:  $(uptime)"
+fi
+if [ -n "$app" ]; then
+  cp "$work/fresh.seamline" "$work/b.seamline"
+  echo "installed launcher, before: $(uptime)"
+  t6=$(date +%s.%N)
+  _JAVA_OPTIONS="${jvm[*]}" /usr/bin/time -f "%M %U %S" -o "$work/rss.txt" "$app" analyze "$work/b.seamline" \
+    > /dev/null 2>&1
+  t7=$(date +%s.%N)
+  _JAVA_OPTIONS="${jvm[*]}" /usr/bin/time -f "%U %S" -o "$work/floor.txt" "$app" show "$work/b.seamline" calls \
+    > /dev/null 2>&1
+  t8=$(date +%s.%N)
+  python3 - "$t1" "$t0" "$t6" "$t7" "$t8" $(cat "$work/rss.txt") $(cat "$work/floor.txt") <<'PY'
+import sys
+t1, t0, t6, t7, t8 = map(float, sys.argv[1:6])
+rss, user, system, fuser, fsystem = int(sys.argv[6]), *map(float, sys.argv[7:11])
+print(f"analyze, installed:    {t7 - t6:7.2f} s  ({(t1 - t0) / (t7 - t6):.1f}x tshark), peak RSS {rss / 1024:.0f} MiB,"
+      f" CPU {user:.2f} s user + {system:.2f} s sys")
+print(f"floor, installed:      {t8 - t7:7.2f} s  CPU {fuser + fsystem:.2f} s")
+PY
+  echo "installed launcher, after:  $(uptime)"
 fi
 if [ -n "$phases" ]; then
   for phase in open vault records dissect rtp analyze lane; do

@@ -84,8 +84,8 @@ public final class CaseView {
 
     /**
      * The window with what its first picture does not need built when {@code later} runs the tasks it
-     * is handed: the contents of the bottom tabs (gaps, SIP ladder, streams, alignment, evidence,
-     * custody log; a hidden tab also when it is selected, whichever comes first), the case explorer,
+     * is handed: the bottom tabs and their contents (gaps, SIP ladder, streams, alignment, evidence,
+     * custody log; a hidden tab's when it is selected, if that comes first), the case explorer,
      * the details pane, the lane chooser and the buttons' tooltips. The application passes an executor
      * that runs after the opened case's lanes are on screen: those controls' skins, cells and style
      * passes then do not hold back the first picture.
@@ -97,7 +97,7 @@ public final class CaseView {
         this.ladder = new SipLadderView(model);
         root.setId("caseWindow");
         root.setTop(new VBox(menuBar(), header()));
-        SplitPane centre = new SplitPane(timelineArea(), bottomTabs(later));
+        SplitPane centre = new SplitPane(timelineArea(), slot(() -> bottomTabs(later), 0));
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.58);
         SplitPane main = new SplitPane(slot(this::explorer, 200), centre, slot(this::detailsPane, 260));
@@ -120,8 +120,8 @@ public final class CaseView {
     }
 
     /**
-     * A place in the window for a part the first picture does not need (the case tree, the details,
-     * the lane chooser: controls whose skins and style pass cost the first frame most): {@code build}
+     * A place in the window for a part the first picture does not need (the tables, the case tree, the
+     * details, the lane chooser: controls whose skins and style pass cost the first frame most): {@code build}
      * runs with the tasks handed to {@code later} and its node then fills the slot. Until then the slot
      * is an empty pane holding the part's minimum width, so nothing around it moves when it fills.
      */
