@@ -63,7 +63,6 @@ public final class TimelineView extends Region {
     static final double NOTES_PX = 26;
     static final double MIN_LANE_PX = 56;
     private static final double DRAG_SLOP_PX = 3;
-    private static final System.Logger LOG = System.getLogger(TimelineView.class.getName());
     private static final Color BACKGROUND = Color.web("#fbfbf9");
     /** Points across a pixel column at which a waveform's edges are sampled for anti-aliasing. */
     private static final int SUBSAMPLES = 4;
@@ -78,7 +77,8 @@ public final class TimelineView extends Region {
     private final Rectangle markBar = new Rectangle();
     private final Rectangle playheadBar = new Rectangle();
     private final Rectangle cursorBar = new Rectangle();
-    private final Tooltip gapTip = new Tooltip();
+    /** Made when first shown: a tooltip is a popup window of its own, costly in the first frame. */
+    private Tooltip gapTip;
     private final Font font = Font.font("System", 12);
     private final Font bold = Font.font("System", FontWeight.BOLD, 12);
     private final Font small = Font.font("System", 11);
@@ -136,9 +136,6 @@ public final class TimelineView extends Region {
         getChildren().addAll(canvas, overlay);
         getStyleClass().add("timeline");
         setMinHeight(200);
-        gapTip.setId("gapTooltip");
-        gapTip.setWrapText(true);
-        gapTip.setMaxWidth(460);
         timeline.viewportProperty().addListener((o, a, b) -> invalidate());
         timeline.modelProperty().addListener((o, a, b) -> invalidate());
         timeline.utcAxisProperty().addListener((o, a, b) -> invalidate());
@@ -157,7 +154,7 @@ public final class TimelineView extends Region {
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::moved);
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
             timeline.hover(null);
-            gapTip.hide();
+            hideGapTip();
         });
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -172,7 +169,19 @@ public final class TimelineView extends Region {
 
     /** The tooltip that explains the gap under the mouse. */
     public Tooltip gapTooltip() {
+        if (gapTip == null) {
+            gapTip = new Tooltip();
+            gapTip.setId("gapTooltip");
+            gapTip.setWrapText(true);
+            gapTip.setMaxWidth(460);
+        }
         return gapTip;
+    }
+
+    private void hideGapTip() {
+        if (gapTip != null) {
+            gapTip.hide();
+        }
     }
 
     /**
@@ -327,8 +336,13 @@ public final class TimelineView extends Region {
         if (lanesShown.get() || getScene() == null || getScene().getWindow() == null) {
             return;
         }
-        LOG.log(System.Logger.Level.DEBUG, () -> "timeline painted with lanes " + msSinceProcessStart()
-                + " ms after process start");
+        long paintedNanos = System.nanoTime();
+        // Logged after the frame: starting the logging system and reading the process's start time
+        // would otherwise hold back the very frame it reports.
+        javafx.application.Platform.runLater(() -> System.getLogger(TimelineView.class.getName()).log(
+                System.Logger.Level.DEBUG, () -> "timeline painted with lanes "
+                        + (msSinceProcessStart() - (System.nanoTime() - paintedNanos) / 1_000_000)
+                        + " ms after process start"));
         lanesShown.set(true);
     }
 
@@ -777,14 +791,15 @@ public final class TimelineView extends Region {
         Optional<GapRecord> gap = e.getX() >= GUTTER_PX ? gapAt(e.getX(), e.getY()) : Optional.empty();
         if (gap.isPresent()) {
             String text = tooltipOf(gap.get());
-            if (!text.equals(gapTip.getText()) || !gapTip.isShowing()) {
-                gapTip.setText(text);
+            Tooltip tip = gapTooltip();
+            if (!text.equals(tip.getText()) || !tip.isShowing()) {
+                tip.setText(text);
                 if (getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing()) {
-                    gapTip.show(this, e.getScreenX() + 14, e.getScreenY() + 14);
+                    tip.show(this, e.getScreenX() + 14, e.getScreenY() + 14);
                 }
             }
         } else {
-            gapTip.hide();
+            hideGapTip();
         }
     }
 
@@ -803,7 +818,7 @@ public final class TimelineView extends Region {
         if (!dragged) {
             return;
         }
-        gapTip.hide();
+        hideGapTip();
         if (selecting) {
             timeline.select(Math.max(0, pressX - GUTTER_PX), Math.max(0, e.getX() - GUTTER_PX));
         } else {
