@@ -39,6 +39,16 @@ public final class AllLanesGapDetector implements FrameSink {
         }
     }
 
+    /** The silence detector of {@code lane}, null if the set has none. */
+    SilenceDetector silence(int lane) {
+        for (LaneGapDetector d : byLane.get(lane)) {
+            if (d instanceof SilenceDetector s) {
+                return s;
+            }
+        }
+        return null;
+    }
+
     @Override
     public void accept(float[][] lanes, int frames) {
         for (int lane = 0; lane < byLane.size(); lane++) {

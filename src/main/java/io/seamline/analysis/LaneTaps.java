@@ -21,6 +21,8 @@ final class LaneTaps implements FrameSink {
     private final EnvelopeCorrelation.Streamed[] envelopes;
     private final PcmScratchFile[] scratch;
     private final AllLanesGapDetector gaps;
+    /** Lanes whose envelope takes its frames' sums from the silence detector's hops. */
+    private final boolean[] envelopeFromHops;
     private float[] quantized = new float[0];
 
     /**
@@ -51,6 +53,16 @@ final class LaneTaps implements FrameSink {
             }
         }
         this.gaps = new AllLanesGapDetector(sampleRateHz, channels, thresholds, exactIn16Bits);
+        this.envelopeFromHops = new boolean[channels];
+        for (int c = 0; c < channels; c++) {
+            // 10 ms frames are the silence detector's hops (half its 20 ms window by default) and, over the same
+            // 16-bit samples, exact sums of the same squares: one pass over the squares serves both.
+            SilenceDetector silence = gaps.silence(c);
+            if (exactIn16Bits && silence != null && envelopes[c].framesAreHops(silence.hopSamples())) {
+                silence.sendHopSums(envelopes[c]::acceptFrameSum);
+                envelopeFromHops[c] = true;
+            }
+        }
     }
 
     @Override
@@ -59,7 +71,11 @@ final class LaneTaps implements FrameSink {
         for (int c = 0; c < channels; c++) {
             float[] lane = lanes[c];
             pyramids[c].accept(new float[][] {lane}, frames);
-            envelopes[c].accept(exactIn16Bits ? lane : quantize(lane, frames), frames);
+            if (envelopeFromHops[c]) {
+                envelopes[c].skip(frames);
+            } else {
+                envelopes[c].accept(exactIn16Bits ? lane : quantize(lane, frames), frames);
+            }
             if (scratch != null) {
                 scratch[c].append(lane, frames);
             }

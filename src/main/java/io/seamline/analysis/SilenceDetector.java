@@ -2,6 +2,7 @@ package io.seamline.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleConsumer;
 
 /**
  * Finds silences: near-silence far below the lane's own noise floor and longer than the lane's normal pauses, so
@@ -45,6 +46,7 @@ public final class SilenceDetector extends WindowedLaneDetector {
     private int filled;
     private float first = Float.NaN;
     private boolean constant = true;
+    private DoubleConsumer hopSums;
 
     /**
      * Creates the detector for one lane.
@@ -114,9 +116,25 @@ public final class SilenceDetector extends WindowedLaneDetector {
             filled += end - i;
             i = end;
             if (filled == hop) {
+                if (hopSums != null) {
+                    hopSums.accept(energy);
+                }
                 endHop();
             }
         }
+    }
+
+    /** Samples per hop (half a window), hops starting at sample 0. */
+    int hopSamples() {
+        return hop;
+    }
+
+    /**
+     * Hands {@code sums} the sum of squares of every complete hop, in order, as the hop ends (not the partial last
+     * one): with 16-bit samples each is exact, the very double any other sum of the same squares gives.
+     */
+    void sendHopSums(DoubleConsumer sums) {
+        this.hopSums = sums;
     }
 
     /** NaN and infinities count as 0 (they belong to {@link CorruptSampleDetector}). */
