@@ -145,54 +145,32 @@ public final class WaveformPyramidBuilder implements FrameSink {
                     double s = sumSquares[c];
                     int i = f;
                     if (sixteenBit) {
-                        // Four chains side by side: 16-bit values / 32768 are never NaN or -0, so min and max do not
-                        // depend on the order, and their squares sum exactly in any order.
+                        // 16-bit values / 32768 are never NaN or -0, so min and max do not depend on the order
+                        // and Math.min and Math.max (no branches to mispredict on a new extreme) give the plain
+                        // comparisons; their squares sum exactly in any order, so in four chains side by side.
+                        float l0 = l;
+                        float h0 = h;
+                        for (int j = i; j < f + n; j++) {
+                            float x = lane[j];
+                            l0 = Math.min(l0, x);
+                            h0 = Math.max(h0, x);
+                        }
                         double s0 = 0;
                         double s1 = 0;
                         double s2 = 0;
                         double s3 = 0;
-                        float l0 = l;
-                        float l1 = l;
-                        float h0 = h;
-                        float h1 = h;
                         for (; i + 3 < f + n; i += 4) {
                             float x = lane[i];
                             float y = lane[i + 1];
                             float z = lane[i + 2];
                             float w = lane[i + 3];
-                            // Plain comparisons: without NaN or -0 they give Math.min and Math.max, and a new
-                            // extreme is rare inside a bucket, so the branches are predicted.
-                            if (x < l0) {
-                                l0 = x;
-                            }
-                            if (y < l1) {
-                                l1 = y;
-                            }
-                            if (z < l0) {
-                                l0 = z;
-                            }
-                            if (w < l1) {
-                                l1 = w;
-                            }
-                            if (x > h0) {
-                                h0 = x;
-                            }
-                            if (y > h1) {
-                                h1 = y;
-                            }
-                            if (z > h0) {
-                                h0 = z;
-                            }
-                            if (w > h1) {
-                                h1 = w;
-                            }
                             s0 += (double) x * x;
                             s1 += (double) y * y;
                             s2 += (double) z * z;
                             s3 += (double) w * w;
                         }
-                        l = Math.min(l0, l1);
-                        h = Math.max(h0, h1);
+                        l = l0;
+                        h = h0;
                         s += (s0 + s1) + (s2 + s3);
                     }
                     for (; i < f + n; i++) {
