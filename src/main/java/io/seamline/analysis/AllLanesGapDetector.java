@@ -1,6 +1,7 @@
 package io.seamline.analysis;
 
 import io.seamline.audio.FrameSink;
+import io.seamline.audio.SampleUnits;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,6 +48,22 @@ public final class AllLanesGapDetector implements FrameSink {
             }
         }
         return null;
+    }
+
+    /**
+     * {@link #accept} for lanes of 16-bit samples whose whole units are measured (the silence detectors sum units,
+     * the others read the samples); the findings are the same.
+     */
+    void acceptUnits(float[][] lanes, SampleUnits[] units, int frames) {
+        for (int lane = 0; lane < byLane.size(); lane++) {
+            for (LaneGapDetector d : byLane.get(lane)) {
+                if (d instanceof SilenceDetector silence) {
+                    silence.acceptUnits(lanes[lane], units[lane], frames);
+                } else {
+                    d.accept(lanes[lane], frames);
+                }
+            }
+        }
     }
 
     @Override

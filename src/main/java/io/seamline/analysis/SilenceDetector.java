@@ -1,5 +1,7 @@
 package io.seamline.analysis;
 
+import io.seamline.audio.SampleUnits;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleConsumer;
@@ -135,6 +137,62 @@ public final class SilenceDetector extends WindowedLaneDetector {
      */
     void sendHopSums(DoubleConsumer sums) {
         this.hopSums = sums;
+    }
+
+    /**
+     * {@link #accept} for 16-bit samples whose whole units are measured: a hop's energy is the sum of its units'
+     * sums (exact, so the same double) and it is constant when every unit's minimum and maximum are its first sample.
+     * Without 16-bit samples (see the constructor) this is {@link #accept}.
+     *
+     * @param samples the block, 16-bit values / 32768
+     * @param units the units of {@code samples[0..count)}
+     * @param count samples in the block
+     */
+    void acceptUnits(float[] samples, SampleUnits units, int count) {
+        if (!sixteenBit) {
+            accept(samples, count);
+            return;
+        }
+        int i = 0;
+        while (i < count) {
+            int end = Math.min(count, i + hop - filled);
+            if (filled == 0) {
+                first = samples[i];
+            }
+            float f = first;
+            double e = energy;
+            boolean same = constant;
+            int k = i;
+            int firstUnit = (k + SampleUnits.UNIT - 1) / SampleUnits.UNIT;
+            int endUnit = end / SampleUnits.UNIT;
+            if (firstUnit < endUnit) {
+                for (; k < firstUnit * SampleUnits.UNIT; k++) {
+                    float x = samples[k];
+                    e += (double) x * x;
+                    same &= x == f;
+                }
+                for (int u = firstUnit; u < endUnit; u++) {
+                    e += units.sumSquares(u);
+                    same &= units.min(u) == f & units.max(u) == f;
+                }
+                k = endUnit * SampleUnits.UNIT;
+            }
+            for (; k < end; k++) {
+                float x = samples[k];
+                e += (double) x * x;
+                same &= x == f;
+            }
+            energy = e;
+            constant = same;
+            filled += end - i;
+            i = end;
+            if (filled == hop) {
+                if (hopSums != null) {
+                    hopSums.accept(energy);
+                }
+                endHop();
+            }
+        }
     }
 
     /** NaN and infinities count as 0 (they belong to {@link CorruptSampleDetector}). */

@@ -88,6 +88,29 @@ public final class WaveformPyramidBuilder implements FrameSink {
     }
 
     /**
+     * Takes the next block of a one-lane builder made by {@link #ofSixteenBitSamples} for 16-bit samples, with its
+     * {@link SampleUnits} already measured: buckets are made of whole units where they can be, so the samples are
+     * not gone over again. The pyramid is the same as from {@link #accept}.
+     *
+     * @param lane the samples, 16-bit values / 32768
+     * @param units the units of {@code lane[0..frames)}
+     * @param frames samples in the block
+     */
+    public void acceptUnits(float[] lane, SampleUnits units, int frames) {
+        if (channelCount != 1 || !accumulators[0].sixteenBit) {
+            accept(new float[][] {lane}, frames);
+            return;
+        }
+        accumulators[0].acceptUnits(lane, units, frames);
+        for (int i = 1; i < accumulators.length; i++) {
+            if (accumulators[i - 1].coarser != accumulators[i]) {
+                accumulators[i].accept(new float[][] {lane}, frames);
+            }
+        }
+        totalFrames += frames;
+    }
+
+    /**
      * Returns the pyramid of everything accepted (a partial last bucket included). Call once, after the last block.
      *
      * @throws IllegalStateException if called twice
@@ -196,6 +219,49 @@ public final class WaveformPyramidBuilder implements FrameSink {
                 }
                 filled += n;
                 f += n;
+                if (filled == spb) {
+                    flush();
+                }
+            }
+        }
+
+        /** {@link #accept} for one lane of 16-bit samples whose whole units are measured. */
+        void acceptUnits(float[] lane, SampleUnits units, int frames) {
+            int f = 0;
+            while (f < frames) {
+                int n = Math.min(frames - f, spb - filled);
+                int end = f + n;
+                float l = lo[0];
+                float h = hi[0];
+                double s = sumSquares[0];
+                int i = f;
+                int firstUnit = (i + SampleUnits.UNIT - 1) / SampleUnits.UNIT;
+                int endUnit = end / SampleUnits.UNIT;
+                if (firstUnit < endUnit) {
+                    for (; i < firstUnit * SampleUnits.UNIT; i++) {
+                        float x = lane[i];
+                        l = Math.min(l, x);
+                        h = Math.max(h, x);
+                        s += (double) x * x;
+                    }
+                    for (int u = firstUnit; u < endUnit; u++) {
+                        l = Math.min(l, units.min(u));
+                        h = Math.max(h, units.max(u));
+                        s += units.sumSquares(u);
+                    }
+                    i = endUnit * SampleUnits.UNIT;
+                }
+                for (; i < end; i++) {
+                    float x = lane[i];
+                    l = Math.min(l, x);
+                    h = Math.max(h, x);
+                    s += (double) x * x;
+                }
+                lo[0] = l;
+                hi[0] = h;
+                sumSquares[0] = s;
+                filled += n;
+                f = end;
                 if (filled == spb) {
                     flush();
                 }

@@ -1,41 +1,84 @@
 package io.seamline.analysis;
 
+import io.seamline.audio.WaveformPyramidBuilder;
+import io.seamline.audio.WaveformPyramidWriter;
 import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** What one streamed pass over a lane feeds, compared with computing each result on its own. */
 class LaneTapsTest {
 
     /**
+     * The committed minute of speech (16-bit values) with 4 s of digital silence and 4 s of a quiet constant level
+     * put in after 20 and 40 s, so that the silence detector has findings and constant hops to report.
+     */
+    private static float[] speechWithSilences(int rateHz) throws IOException {
+        float[] speech = Lanes.oneMinuteOfSpeech("speech-a.wav", "speech-b.wav");
+        float[] out = new float[speech.length + 8 * rateHz];
+        int at = 0;
+        int from = 0;
+        for (int part = 0; part < 2; part++) {
+            int upTo = (part + 1) * 20 * 8000;
+            System.arraycopy(speech, from, out, at, upTo - from);
+            at += upTo - from;
+            from = upTo;
+            java.util.Arrays.fill(out, at, at + 4 * rateHz, part == 0 ? 0f : 3f / 32768f);
+            at += 4 * rateHz;
+        }
+        System.arraycopy(speech, from, out, at, speech.length - from);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = PcmScratchFile.quantize(out[i]) / 32768f;
+        }
+        return out;
+    }
+
+    private static byte[] bytes(io.seamline.audio.WaveformPyramid pyramid) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new WaveformPyramidWriter().write(pyramid, out);
+        return out.toByteArray();
+    }
+
+    /**
      * At 8 and 16 kHz the 10 ms envelope frames are the silence detector's hops and take their sums from it; at
-     * 11 025 Hz they are not (110.25 samples against 110) and the envelope sums its own squares. Either way it is
-     * the envelope read back from the lane, and the gap findings are those of the detectors run alone.
+     * 11 025 Hz they are not (110.25 samples against 110) and the envelope sums its own squares. The pyramid and the
+     * silence levels are made of 16-sample units, in blocks of a whole number of units and of an odd size. Either
+     * way the envelope is the one read back from the lane, and the pyramid and gap findings are those of the
+     * builder and detectors run alone on the samples.
      */
     @Test
-    void envelopeFromSilenceHopsEqualsTheEnvelopeReadBack() throws java.io.IOException {
-        float[] speech = Lanes.oneMinuteOfSpeech("speech-a.wav", "speech-b.wav");
-        for (int i = 0; i < speech.length; i++) {
-            speech[i] = PcmScratchFile.quantize(speech[i]) / 32768f;
-        }
+    void sharedUnitsAndHopsGiveWhatEachTapGivesAlone() throws IOException {
         for (int rate : new int[] {8000, 16_000, 11_025}) {
-            float[] expected = EnvelopeCorrelation.envelope(CorrelationInput.ofFloats(speech, rate));
+            float[] lane = speechWithSilences(rate);
+            float[] expected = EnvelopeCorrelation.envelope(CorrelationInput.ofFloats(lane, rate));
             assertNotNull(expected);
-            LaneTaps taps = new LaneTaps(rate, 1, GapThresholds.defaults(), true, null);
-            AllLanesGapDetector alone = new AllLanesGapDetector(rate, 1, GapThresholds.defaults(), true);
-            float[] block = new float[1021];
-            for (int at = 0; at < speech.length; at += block.length) {
-                int n = Math.min(block.length, speech.length - at);
-                System.arraycopy(speech, at, block, 0, n);
-                taps.accept(new float[][] {block}, n);
-                alone.accept(new float[][] {block}, n);
+            for (int blockSize : new int[] {1021, 4096}) {
+                String label = "rate " + rate + ", blocks of " + blockSize;
+                LaneTaps taps = new LaneTaps(rate, 1, GapThresholds.defaults(), true, null);
+                AllLanesGapDetector alone = new AllLanesGapDetector(rate, 1, GapThresholds.defaults(), false);
+                WaveformPyramidBuilder pyramid = new WaveformPyramidBuilder(rate, 1);
+                float[] block = new float[blockSize];
+                for (int at = 0; at < lane.length; at += block.length) {
+                    int n = Math.min(block.length, lane.length - at);
+                    System.arraycopy(lane, at, block, 0, n);
+                    taps.accept(new float[][] {block}, n);
+                    alone.accept(new float[][] {block}, n);
+                    pyramid.accept(new float[][] {block}, n);
+                }
+                assertEquals(rate != 11_025, new EnvelopeCorrelation.Streamed(rate, true).framesAreHops(
+                        new SilenceDetector(rate, 0, GapThresholds.defaults(), true).hopSamples()), label);
+                assertArrayEquals(expected, taps.envelope(0), label);
+                java.util.List<GapFinding> findings = alone.finish();
+                assertFalse(findings.isEmpty(), label);
+                assertEquals(findings, taps.findings(), label);
+                assertArrayEquals(bytes(pyramid.build()), bytes(taps.pyramid(0)), label);
             }
-            assertEquals(rate != 11_025, new EnvelopeCorrelation.Streamed(rate, true).framesAreHops(
-                    new SilenceDetector(rate, 0, GapThresholds.defaults(), true).hopSamples()), "rate " + rate);
-            assertArrayEquals(expected, taps.envelope(0), "rate " + rate);
-            assertEquals(alone.finish(), taps.findings(), "rate " + rate);
         }
     }
 }
