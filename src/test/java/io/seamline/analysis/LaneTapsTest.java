@@ -9,19 +9,21 @@ import java.io.IOException;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What one streamed pass over a lane feeds, compared with computing each result on its own. */
 class LaneTapsTest {
 
     /**
-     * The committed minute of speech (16-bit values) with 4 s of digital silence and 4 s of a quiet constant level
-     * put in after 20 and 40 s, so that the silence detector has findings and constant hops to report.
+     * The committed minute of speech (16-bit values) with 9 s of digital silence and 9 s of noise of a few steps put
+     * in after 20 and 40 s and half a second of clipping at 30 s, so that the silence and corrupt-sample
+     * detectors have findings to report.
      */
     private static float[] speechWithSilences(int rateHz) throws IOException {
         float[] speech = Lanes.oneMinuteOfSpeech("speech-a.wav", "speech-b.wav");
-        float[] out = new float[speech.length + 8 * rateHz];
+        float[] out = new float[speech.length + 18 * rateHz];
+        java.util.Random random = new java.util.Random(7);
         int at = 0;
         int from = 0;
         for (int part = 0; part < 2; part++) {
@@ -29,10 +31,16 @@ class LaneTapsTest {
             System.arraycopy(speech, from, out, at, upTo - from);
             at += upTo - from;
             from = upTo;
-            java.util.Arrays.fill(out, at, at + 4 * rateHz, part == 0 ? 0f : 3f / 32768f);
-            at += 4 * rateHz;
+            for (int i = at; i < at + 9 * rateHz; i++) {
+                out[i] = part == 0 ? 0f : (random.nextInt(5) - 2) / 32768f;
+            }
+            at += 9 * rateHz;
         }
         System.arraycopy(speech, from, out, at, speech.length - from);
+        // Half a second of clipping after 30 s: runs of 10 samples at full scale, alternately up and down.
+        for (int i = 30 * rateHz; i < 30 * rateHz + rateHz / 2; i++) {
+            out[i] = (i / 10) % 2 == 0 ? 1f : -1f;
+        }
         for (int i = 0; i < out.length; i++) {
             out[i] = PcmScratchFile.quantize(out[i]) / 32768f;
         }
@@ -75,7 +83,8 @@ class LaneTapsTest {
                         new SilenceDetector(rate, 0, GapThresholds.defaults(), true).hopSamples()), label);
                 assertArrayEquals(expected, taps.envelope(0), label);
                 java.util.List<GapFinding> findings = alone.finish();
-                assertFalse(findings.isEmpty(), label);
+                assertTrue(findings.stream().anyMatch(g -> g.kind() == GapKind.SILENCE), label);
+                assertTrue(findings.stream().anyMatch(g -> g.kind() == GapKind.CORRUPT), label);
                 assertEquals(findings, taps.findings(), label);
                 assertArrayEquals(bytes(pyramid.build()), bytes(taps.pyramid(0)), label);
             }
