@@ -123,23 +123,31 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
             }
             historyLength += n;
             i += n;
-            long end = historyStart + historyLength;
-            // Window w covers samples [w * hop, w * hop + size): one ends every hop once the first is full.
-            int before = levels.size();
-            while ((long) levels.size() * hop + size <= end) {
-                int w = levels.size();
-                int group = (int) Math.min(energies.length, (end - size) / hop + 1 - w);
-                measureEnergies(w, group);
-                for (int g = 0; g < group; g++) {
-                    levels.add(toDb(energies[g] / size));
-                    flatness.add(Float.NaN);
-                    states.add(UNKNOWN);
-                }
-            }
-            if (levels.size() > before) {
+            if (measureWindows(historyStart + historyLength)) {
                 advance();
             }
         }
+    }
+
+    /**
+     * Measures the level of every window that ends by lane sample {@code end}; true if there was one. A method of
+     * its own so that the loop over windows, not all of {@link #accept}, is what the JIT compiles in the middle of
+     * a long first block.
+     */
+    private boolean measureWindows(long end) {
+        // Window w covers samples [w * hop, w * hop + size): one ends every hop once the first is full.
+        int before = levels.size();
+        while ((long) levels.size() * hop + size <= end) {
+            int w = levels.size();
+            int group = (int) Math.min(energies.length, (end - size) / hop + 1 - w);
+            measureEnergies(w, group);
+            for (int g = 0; g < group; g++) {
+                levels.add(toDb(energies[g] / size));
+                flatness.add(Float.NaN);
+                states.add(UNKNOWN);
+            }
+        }
+        return levels.size() > before;
     }
 
     /**

@@ -217,44 +217,24 @@ public final class SilenceDetector extends WindowedLaneDetector {
         if (windows < 1) {
             return List.of();
         }
+        // Each pass over the windows is a method of its own: run once per lane over up to millions of windows, each
+        // is compiled while it runs, and a small method is quicker to compile than all of finish from that loop on.
         float[] level = new float[windows];
         boolean[] digital = new boolean[windows];
         float[] real = new float[windows];
-        int realCount = 0;
-        for (int w = 0; w < windows; w++) {
-            level[w] = toDb((hopEnergy.get(w) + hopEnergy.get(w + 1)) / (2.0 * hop));
-            digital[w] = hopDigital.get(w) > 0 && hopDigital.get(w + 1) > 0;
-            if (!digital[w]) {
-                real[realCount++] = level[w];
-            }
-        }
+        int realCount = windowLevels(level, digital, real);
         if (realCount == 0) {
             return List.of();
         }
         double speech = percentile(real, realCount, SPEECH_PERCENTILE);
         boolean[] nearSpeech = nearSpeech(level, digital, speech - SPEECH_RANGE_DB);
         float[] context = new float[windows];
-        int contextCount = 0;
-        for (int w = 0; w < windows; w++) {
-            if (nearSpeech[w] && !digital[w]) {
-                context[contextCount++] = level[w];
-            }
-        }
+        int contextCount = contextLevels(level, digital, nearSpeech, context);
         double floor = contextCount > 0 ? percentile(context, contextCount, thresholds.floorPercentile())
                 : percentile(real, realCount, thresholds.floorPercentile());
         double quiet = Math.max(floor - thresholds.belowFloorDb(), thresholds.nearSilenceDbfs());
 
-        List<int[]> runs = new ArrayList<>();
-        int start = -1;
-        for (int w = 0; w <= windows; w++) {
-            boolean candidate = w < windows && !digital[w] && level[w] < quiet;
-            if (candidate && start < 0) {
-                start = w;
-            } else if (!candidate && start >= 0) {
-                runs.add(new int[] {start, w});
-                start = -1;
-            }
-        }
+        List<int[]> runs = quietRuns(level, digital, quiet);
         double msPerHop = hop * 1000.0 / sampleRateHz;
         float[] pauses = new float[runs.size()];
         int pauseCount = 0;
@@ -286,6 +266,50 @@ public final class SilenceDetector extends WindowedLaneDetector {
             }
         }
         return out;
+    }
+
+    /**
+     * Fills each window's level (two hops), whether it is digital (both hops constant) and the levels of the windows
+     * that are not; returns how many those are.
+     */
+    private int windowLevels(float[] level, boolean[] digital, float[] real) {
+        int realCount = 0;
+        for (int w = 0; w < level.length; w++) {
+            level[w] = toDb((hopEnergy.get(w) + hopEnergy.get(w + 1)) / (2.0 * hop));
+            digital[w] = hopDigital.get(w) > 0 && hopDigital.get(w + 1) > 0;
+            if (!digital[w]) {
+                real[realCount++] = level[w];
+            }
+        }
+        return realCount;
+    }
+
+    /** Puts the levels of the windows near speech that are not digital into {@code context}; returns how many. */
+    private static int contextLevels(float[] level, boolean[] digital, boolean[] nearSpeech, float[] context) {
+        int contextCount = 0;
+        for (int w = 0; w < level.length; w++) {
+            if (nearSpeech[w] && !digital[w]) {
+                context[contextCount++] = level[w];
+            }
+        }
+        return contextCount;
+    }
+
+    /** Runs [a, b) of windows that are not digital and under {@code quiet} dBFS, in order. */
+    private static List<int[]> quietRuns(float[] level, boolean[] digital, double quiet) {
+        int windows = level.length;
+        List<int[]> runs = new ArrayList<>();
+        int start = -1;
+        for (int w = 0; w <= windows; w++) {
+            boolean candidate = w < windows && !digital[w] && level[w] < quiet;
+            if (candidate && start < 0) {
+                start = w;
+            } else if (!candidate && start >= 0) {
+                runs.add(new int[] {start, w});
+                start = -1;
+            }
+        }
+        return runs;
     }
 
     /** A run of windows [a, b) spans from the start of window a to the end of window b-1: (b - a + 1) hops. */
