@@ -32,8 +32,10 @@ public final class SampleUnits {
         }
         for (int u = 0; u < n; u++) {
             int at = u * UNIT;
-            float lo = samples[at];
-            float hi = lo;
+            // Minimum and maximum of the 16-bit values themselves (x * 32768 is exact): integer min and max
+            // compile to conditional moves, where float ones need NaN and -0 handling or a mispredicted branch.
+            int lo = Integer.MAX_VALUE;
+            int hi = Integer.MIN_VALUE;
             double s0 = 0;
             double s1 = 0;
             double s2 = 0;
@@ -43,16 +45,20 @@ public final class SampleUnits {
                 float y = samples[i + 1];
                 float z = samples[i + 2];
                 float w = samples[i + 3];
-                lo = Math.min(Math.min(lo, x), Math.min(y, Math.min(z, w)));
-                hi = Math.max(Math.max(hi, x), Math.max(y, Math.max(z, w)));
+                int a = (int) (x * 32768f);
+                int b = (int) (y * 32768f);
+                int c = (int) (z * 32768f);
+                int d = (int) (w * 32768f);
+                lo = Math.min(Math.min(lo, a), Math.min(b, Math.min(c, d)));
+                hi = Math.max(Math.max(hi, a), Math.max(b, Math.max(c, d)));
                 s0 += (double) x * x;
                 s1 += (double) y * y;
                 s2 += (double) z * z;
                 s3 += (double) w * w;
             }
             sumSquares[u] = (s0 + s1) + (s2 + s3);
-            min[u] = lo;
-            max[u] = hi;
+            min[u] = lo / 32768f;
+            max[u] = hi / 32768f;
         }
         units = n;
     }
