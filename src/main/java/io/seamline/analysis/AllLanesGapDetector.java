@@ -51,14 +51,17 @@ public final class AllLanesGapDetector implements FrameSink {
     }
 
     /**
-     * {@link #accept} for lanes of 16-bit samples whose whole units are measured (the silence detectors sum units, the
-     * corrupt-sample detectors skip clean ones, the others read the samples); the findings are the same.
+     * {@link #accept} for lanes of 16-bit samples whose whole units are measured (the silence and noise-burst
+     * detectors sum units, the corrupt-sample detectors skip clean ones, the others read the samples); the findings
+     * are the same.
      */
     void acceptUnits(float[][] lanes, SampleUnits[] units, int frames) {
         for (int lane = 0; lane < byLane.size(); lane++) {
             for (LaneGapDetector d : byLane.get(lane)) {
                 if (d instanceof SilenceDetector silence) {
                     silence.acceptUnits(lanes[lane], units[lane], frames);
+                } else if (d instanceof NoiseBurstDetector noise) {
+                    noise.acceptUnits(lanes[lane], units[lane], frames);
                 } else if (d instanceof CorruptSampleDetector corrupt) {
                     corrupt.acceptUnits(lanes[lane], units[lane], frames);
                 } else {

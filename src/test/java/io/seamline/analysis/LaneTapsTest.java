@@ -41,6 +41,10 @@ class LaneTapsTest {
         for (int i = 30 * rateHz; i < 30 * rateHz + rateHz / 2; i++) {
             out[i] = (i / 10) % 2 == 0 ? 1f : -1f;
         }
+        // A second of white noise after 50 s, a burst for the noise-burst detector.
+        for (int i = 50 * rateHz; i < 51 * rateHz; i++) {
+            out[i] = (float) (0.1 * random.nextGaussian());
+        }
         for (int i = 0; i < out.length; i++) {
             out[i] = PcmScratchFile.quantize(out[i]) / 32768f;
         }
@@ -84,7 +88,10 @@ class LaneTapsTest {
                 assertArrayEquals(expected, taps.envelope(0), label);
                 java.util.List<GapFinding> findings = alone.finish();
                 assertTrue(findings.stream().anyMatch(g -> g.kind() == GapKind.SILENCE), label);
-                assertTrue(findings.stream().anyMatch(g -> g.kind() == GapKind.CORRUPT), label);
+                assertTrue(findings.stream().anyMatch(g -> g.kind() == GapKind.CORRUPT
+                        && g.evidence().contains("clipped")), label);
+                assertTrue(findings.stream().anyMatch(g -> g.kind() == GapKind.CORRUPT
+                        && g.evidence().startsWith("noise burst")), label);
                 assertEquals(findings, taps.findings(), label);
                 assertArrayEquals(bytes(pyramid.build()), bytes(taps.pyramid(0)), label);
             }
