@@ -68,17 +68,17 @@ public final class SampleUnits {
         return units;
     }
 
-    /** Sum of squares of unit {@code u} (samples {@code 16u .. 16u + 15} of the block). */
+    /** Sum of squares of unit {@code u} (samples {@code 16u .. 16u + 15} of the block), full scale squared = 1. */
     public double sumSquares(int u) {
         return sumSquares[u];
     }
 
-    /** Smallest sample of unit {@code u}. */
+    /** Smallest sample of unit {@code u}, full scale = 1. */
     public float min(int u) {
         return min[u];
     }
 
-    /** Largest sample of unit {@code u}. */
+    /** Largest sample of unit {@code u}, full scale = 1. */
     public float max(int u) {
         return max[u];
     }
