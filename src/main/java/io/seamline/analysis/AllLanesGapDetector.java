@@ -1,6 +1,7 @@
 package io.seamline.analysis;
 
 import io.seamline.audio.FrameSink;
+import io.seamline.audio.SampleUnits;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,6 +37,37 @@ public final class AllLanesGapDetector implements FrameSink {
     public AllLanesGapDetector(int sampleRateHz, int channelCount, GapThresholds thresholds, boolean sixteenBit) {
         for (int lane = 0; lane < channelCount; lane++) {
             byLane.add(LaneGapDetector.standardSet(sampleRateHz, lane, thresholds, sixteenBit));
+        }
+    }
+
+    /** The silence detector of {@code lane}, null if the set has none. */
+    SilenceDetector silence(int lane) {
+        for (LaneGapDetector d : byLane.get(lane)) {
+            if (d instanceof SilenceDetector s) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@link #accept} for lanes of 16-bit samples whose whole units are measured (the silence and noise-burst
+     * detectors sum units, the corrupt-sample detectors skip clean ones, the others read the samples); the findings
+     * are the same.
+     */
+    void acceptUnits(float[][] lanes, SampleUnits[] units, int frames) {
+        for (int lane = 0; lane < byLane.size(); lane++) {
+            for (LaneGapDetector d : byLane.get(lane)) {
+                if (d instanceof SilenceDetector silence) {
+                    silence.acceptUnits(lanes[lane], units[lane], frames);
+                } else if (d instanceof NoiseBurstDetector noise) {
+                    noise.acceptUnits(lanes[lane], units[lane], frames);
+                } else if (d instanceof CorruptSampleDetector corrupt) {
+                    corrupt.acceptUnits(lanes[lane], units[lane], frames);
+                } else {
+                    d.accept(lanes[lane], frames);
+                }
+            }
         }
     }
 

@@ -66,13 +66,12 @@ public final class AnalysisStore {
     /** Stores a lane with its waveform pyramid and returns its id. */
     public long putLane(LaneRecord lane, byte[] pyramid) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO lane (evidence_id, channel, name, details, pyramid) VALUES (?,?,?,?,?)",
+                "INSERT INTO lane (evidence_id, channel, name, details) VALUES (?,?,?,?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, lane.evidenceId());
             ps.setInt(2, lane.channel());
             ps.setString(3, lane.name());
             ps.setString(4, "{}");
-            ps.setBytes(5, pyramid);
             ps.executeUpdate();
             long id;
             try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -82,9 +81,13 @@ public final class AnalysisStore {
             LaneRecord stored = new LaneRecord(id, lane.evidenceId(), lane.channel(), lane.name(), lane.kind(),
                     lane.callId(), lane.sampleRateHz(), lane.sampleCount(), lane.metadataStartUtc(),
                     lane.startSource(), lane.note(), lane.holes());
-            try (PreparedStatement up = connection.prepareStatement("UPDATE lane SET details = ? WHERE id = ?")) {
+            // The pyramid goes in with the details, not in the INSERT: SQLite rewrites the whole row (its blob
+            // overflow pages included) on UPDATE, so inserting it first wrote every pyramid byte twice.
+            try (PreparedStatement up = connection.prepareStatement(
+                    "UPDATE lane SET details = ?, pyramid = ? WHERE id = ?")) {
                 up.setString(1, AnalysisJson.write(stored));
-                up.setLong(2, id);
+                up.setBytes(2, pyramid);
+                up.setLong(3, id);
                 up.executeUpdate();
             }
             return id;

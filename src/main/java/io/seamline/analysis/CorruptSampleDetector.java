@@ -1,5 +1,6 @@
 package io.seamline.analysis;
 
+import io.seamline.audio.SampleUnits;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,20 +45,52 @@ public final class CorruptSampleDetector implements LaneGapDetector {
             }
         }
         for (; i < count; i++) {
-            float x = samples[i];
-            long at = position + i;
-            if (x != x || Float.isInfinite(x)) {
-                invalid.add(at, at + 1);
-                endClipRun(at);
-            } else if (Math.abs(x) >= clip) {
-                if (clipRunStart < 0) {
-                    clipRunStart = at;
-                }
-            } else {
-                endClipRun(at);
-            }
+            step(samples[i], position + i, clip);
         }
         position += count;
+    }
+
+    /**
+     * {@link #accept} for 16-bit samples whose whole units are measured: while no clipping run is open, a unit
+     * whose minimum and maximum are both inside the clip level holds only clean samples and is skipped whole.
+     *
+     * @param samples the block, 16-bit values / 32768
+     * @param units the units of {@code samples[0..count)}
+     * @param count samples in the block
+     */
+    void acceptUnits(float[] samples, SampleUnits units, int count) {
+        float clip = (float) thresholds.clipLevel();
+        int whole = units.units();
+        int i = 0;
+        while (i < count) {
+            if (clipRunStart < 0 && i % SampleUnits.UNIT == 0) {
+                int u = i / SampleUnits.UNIT;
+                while (u < whole && units.max(u) < clip && units.min(u) > -clip) {
+                    u++;
+                }
+                i = u * SampleUnits.UNIT;
+                if (i >= count) {
+                    break;
+                }
+            }
+            step(samples[i], position + i, clip);
+            i++;
+        }
+        position += count;
+    }
+
+    /** One sample at lane position {@code at}. */
+    private void step(float x, long at, float clip) {
+        if (x != x || Float.isInfinite(x)) {
+            invalid.add(at, at + 1);
+            endClipRun(at);
+        } else if (Math.abs(x) >= clip) {
+            if (clipRunStart < 0) {
+                clipRunStart = at;
+            }
+        } else {
+            endClipRun(at);
+        }
     }
 
     private void endClipRun(long end) {

@@ -247,6 +247,33 @@ final class EnvelopeCorrelation {
             position += count;
         }
 
+        /**
+         * Whether this envelope's frames are exactly hops of {@code hopSamples} from sample 0 whose squares of
+         * 16-bit values sum exactly: then {@link #acceptFrameSum} with those hops' sums and {@link #skip} with the
+         * samples give the same floats as {@link #accept}, without summing the squares a second time.
+         */
+        boolean framesAreHops(int hopSamples) {
+            return sixteenBit && samplesPerFrame == hopSamples;
+        }
+
+        /** Takes the exact sum of squares of the next whole frame (see {@link #framesAreHops}). */
+        void acceptFrameSum(double sumSquares) {
+            if (frames > MAX_FRAMES) {
+                return;
+            }
+            if (frames == values.length) {
+                values = java.util.Arrays.copyOf(values, frames * 2);
+            }
+            values[frames++] = (float) Math.sqrt(sumSquares / Math.max(1, frameEnd - frameStart));
+            frameStart = frameEnd;
+            frameEnd = Math.round((frames + 1) * samplesPerFrame);
+        }
+
+        /** Counts {@code count} samples whose frames come through {@link #acceptFrameSum}. */
+        void skip(int count) {
+            position += count;
+        }
+
         /** The envelope of everything accepted, as {@link #envelope(CorrelationInput)} gives it. */
         float[] finish() {
             long whole = (long) Math.floor(position / samplesPerFrame);

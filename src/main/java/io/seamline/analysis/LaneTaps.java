@@ -1,6 +1,7 @@
 package io.seamline.analysis;
 
 import io.seamline.audio.FrameSink;
+import io.seamline.audio.SampleUnits;
 import io.seamline.audio.WaveformPyramid;
 import io.seamline.audio.WaveformPyramidBuilder;
 import java.io.IOException;
@@ -21,6 +22,10 @@ final class LaneTaps implements FrameSink {
     private final EnvelopeCorrelation.Streamed[] envelopes;
     private final PcmScratchFile[] scratch;
     private final AllLanesGapDetector gaps;
+    /** Each lane's 16-sample units of the current block, measured once for the pyramid and the silence levels. */
+    private final SampleUnits[] units;
+    /** Lanes whose envelope takes its frames' sums from the silence detector's hops. */
+    private final boolean[] envelopeFromHops;
     private float[] quantized = new float[0];
 
     /**
@@ -51,15 +56,44 @@ final class LaneTaps implements FrameSink {
             }
         }
         this.gaps = new AllLanesGapDetector(sampleRateHz, channels, thresholds, exactIn16Bits);
+        this.units = exactIn16Bits ? new SampleUnits[channels] : null;
+        for (int c = 0; units != null && c < channels; c++) {
+            units[c] = new SampleUnits();
+        }
+        this.envelopeFromHops = new boolean[channels];
+        for (int c = 0; c < channels; c++) {
+            // 10 ms frames are the silence detector's hops (half its 20 ms window by default) and, over the same
+            // 16-bit samples, exact sums of the same squares: one pass over the squares serves both.
+            SilenceDetector silence = gaps.silence(c);
+            if (exactIn16Bits && silence != null && envelopes[c].framesAreHops(silence.hopSamples())) {
+                silence.sendHopSums(envelopes[c]::acceptFrameSum);
+                envelopeFromHops[c] = true;
+            }
+        }
     }
 
     @Override
     public void accept(float[][] lanes, int frames) {
-        gaps.accept(lanes, frames);
+        if (units != null) {
+            for (int c = 0; c < channels; c++) {
+                units[c].measure(lanes[c], frames);
+            }
+            gaps.acceptUnits(lanes, units, frames);
+        } else {
+            gaps.accept(lanes, frames);
+        }
         for (int c = 0; c < channels; c++) {
             float[] lane = lanes[c];
-            pyramids[c].accept(new float[][] {lane}, frames);
-            envelopes[c].accept(exactIn16Bits ? lane : quantize(lane, frames), frames);
+            if (units != null) {
+                pyramids[c].acceptUnits(lane, units[c], frames);
+            } else {
+                pyramids[c].accept(new float[][] {lane}, frames);
+            }
+            if (envelopeFromHops[c]) {
+                envelopes[c].skip(frames);
+            } else {
+                envelopes[c].accept(exactIn16Bits ? lane : quantize(lane, frames), frames);
+            }
             if (scratch != null) {
                 scratch[c].append(lane, frames);
             }

@@ -1,5 +1,6 @@
 package io.seamline.analysis;
 
+import io.seamline.audio.SampleUnits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +46,17 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
     private final double[] energies = new double[4];
     private final double[] hopEnergies = new double[7];
     private final boolean sixteenBit;
+    /**
+     * Sums of squares of whole hops taken from {@link SampleUnits} ({@link #acceptUnits}): hop
+     * {@code hopSumsStart + k} in {@code hopSums[k]}, from the first window not measured yet on. Null until then.
+     */
+    private double[] hopSums;
+    private long hopSumsStart;
+    private int hopSumsCount;
+    private double pendingHopSum;
+    private int pendingHopFilled;
+    /** Some block came through {@link #accept}: hops are then summed from the history. */
+    private boolean samplesOnly;
     private final FloatSeries levels = new FloatSeries();
     private final FloatSeries flatness = new FloatSeries();
     /** Absolute sample index of {@code history[0]}. */
@@ -106,6 +118,74 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
 
     @Override
     public void accept(float[] samples, int count) {
+        samplesOnly = true;
+        take(samples, count);
+    }
+
+    /**
+     * {@link #accept} for 16-bit samples whose whole units are measured: each hop's sum of squares is the sum of its
+     * units' (exact, so the same double as summing its samples), and window energies are made of those. Without
+     * 16-bit samples (see the constructor), or once a block came through {@link #accept}, this is {@link #accept}.
+     *
+     * @param samples the block, 16-bit values / 32768
+     * @param units the units of {@code samples[0..count)}
+     * @param count samples in the block
+     */
+    void acceptUnits(float[] samples, SampleUnits units, int count) {
+        if (!sixteenBit || samplesOnly) {
+            accept(samples, count);
+            return;
+        }
+        if (hopSums == null) {
+            hopSums = new double[64];
+        }
+        int i = 0;
+        while (i < count) {
+            int end = Math.min(count, i + hop - pendingHopFilled);
+            double e = pendingHopSum;
+            int k = i;
+            int firstUnit = (k + SampleUnits.UNIT - 1) / SampleUnits.UNIT;
+            int endUnit = end / SampleUnits.UNIT;
+            if (firstUnit < endUnit) {
+                for (; k < firstUnit * SampleUnits.UNIT; k++) {
+                    e += (double) samples[k] * samples[k];
+                }
+                for (int u = firstUnit; u < endUnit; u++) {
+                    e += units.sumSquares(u);
+                }
+                k = endUnit * SampleUnits.UNIT;
+            }
+            for (; k < end; k++) {
+                e += (double) samples[k] * samples[k];
+            }
+            pendingHopSum = e;
+            pendingHopFilled += end - i;
+            i = end;
+            if (pendingHopFilled == hop) {
+                addHopSum(pendingHopSum);
+                pendingHopSum = 0;
+                pendingHopFilled = 0;
+            }
+        }
+        take(samples, count);
+    }
+
+    /** Keeps the sum of the next whole hop, dropping those of windows already measured when full. */
+    private void addHopSum(double sum) {
+        if (hopSumsCount == hopSums.length) {
+            int drop = (int) Math.max(0, Math.min(hopSumsCount, levels.size() - hopSumsStart));
+            System.arraycopy(hopSums, drop, hopSums, 0, hopSumsCount - drop);
+            hopSumsCount -= drop;
+            hopSumsStart += drop;
+            if (hopSumsCount == hopSums.length) {
+                hopSums = java.util.Arrays.copyOf(hopSums, hopSums.length * 2);
+            }
+        }
+        hopSums[hopSumsCount++] = sum;
+    }
+
+    /** Keeps the block in the history and measures and decides the windows it completes. */
+    private void take(float[] samples, int count) {
         int i = 0;
         while (i < count) {
             if (historyLength == history.length) {
@@ -123,23 +203,31 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
             }
             historyLength += n;
             i += n;
-            long end = historyStart + historyLength;
-            // Window w covers samples [w * hop, w * hop + size): one ends every hop once the first is full.
-            int before = levels.size();
-            while ((long) levels.size() * hop + size <= end) {
-                int w = levels.size();
-                int group = (int) Math.min(energies.length, (end - size) / hop + 1 - w);
-                measureEnergies(w, group);
-                for (int g = 0; g < group; g++) {
-                    levels.add(toDb(energies[g] / size));
-                    flatness.add(Float.NaN);
-                    states.add(UNKNOWN);
-                }
-            }
-            if (levels.size() > before) {
+            if (measureWindows(historyStart + historyLength)) {
                 advance();
             }
         }
+    }
+
+    /**
+     * Measures the level of every window that ends by lane sample {@code end}; true if there was one. A method of
+     * its own so that the loop over windows, not all of {@link #accept}, is what the JIT compiles in the middle of
+     * a long first block.
+     */
+    private boolean measureWindows(long end) {
+        // Window w covers samples [w * hop, w * hop + size): one ends every hop once the first is full.
+        int before = levels.size();
+        while ((long) levels.size() * hop + size <= end) {
+            int w = levels.size();
+            int group = (int) Math.min(energies.length, (end - size) / hop + 1 - w);
+            measureEnergies(w, group);
+            for (int g = 0; g < group; g++) {
+                levels.add(toDb(energies[g] / size));
+                flatness.add(Float.NaN);
+                states.add(UNKNOWN);
+            }
+        }
+        return levels.size() > before;
     }
 
     /**
@@ -242,6 +330,17 @@ public final class NoiseBurstDetector extends WindowedLaneDetector {
     private void measureEnergies(int first, int group) {
         float[] h = history;
         int a = (int) ((long) first * hop - historyStart);
+        if (sixteenBit && !samplesOnly && hopSums != null) {
+            // Every hop these windows cover is whole and its sum kept (acceptUnits sums a block's hops first).
+            int k = (int) (first - hopSumsStart);
+            for (int j = 0; j < group + 3; j++) {
+                hopEnergies[j] = hopSums[k + j];
+            }
+            for (int g = 0; g < group; g++) {
+                energies[g] = (hopEnergies[g] + hopEnergies[g + 1]) + (hopEnergies[g + 2] + hopEnergies[g + 3]);
+            }
+            return;
+        }
         if (sixteenBit) {
             // Exact sums (see the constructor): window w + g is hops w + g .. w + g + 3.
             // Four chains of additions side by side (a hop is a multiple of 4 samples): exact sums in any order.

@@ -1,7 +1,10 @@
 package io.seamline.analysis;
 
+import io.seamline.audio.SampleUnits;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleConsumer;
 
 /**
  * Finds silences: near-silence far below the lane's own noise floor and longer than the lane's normal pauses, so
@@ -45,6 +48,7 @@ public final class SilenceDetector extends WindowedLaneDetector {
     private int filled;
     private float first = Float.NaN;
     private boolean constant = true;
+    private DoubleConsumer hopSums;
 
     /**
      * Creates the detector for one lane.
@@ -114,6 +118,78 @@ public final class SilenceDetector extends WindowedLaneDetector {
             filled += end - i;
             i = end;
             if (filled == hop) {
+                if (hopSums != null) {
+                    hopSums.accept(energy);
+                }
+                endHop();
+            }
+        }
+    }
+
+    /** Samples per hop (half a window), hops starting at sample 0. */
+    int hopSamples() {
+        return hop;
+    }
+
+    /**
+     * Hands {@code sums} the sum of squares of every complete hop, in order, as the hop ends (not the partial last
+     * one): with 16-bit samples each is exact, the very double any other sum of the same squares gives.
+     */
+    void sendHopSums(DoubleConsumer sums) {
+        this.hopSums = sums;
+    }
+
+    /**
+     * {@link #accept} for 16-bit samples whose whole units are measured: a hop's energy is the sum of its units'
+     * sums (exact, so the same double) and it is constant when every unit's minimum and maximum are its first sample.
+     * Without 16-bit samples (see the constructor) this is {@link #accept}.
+     *
+     * @param samples the block, 16-bit values / 32768
+     * @param units the units of {@code samples[0..count)}
+     * @param count samples in the block
+     */
+    void acceptUnits(float[] samples, SampleUnits units, int count) {
+        if (!sixteenBit) {
+            accept(samples, count);
+            return;
+        }
+        int i = 0;
+        while (i < count) {
+            int end = Math.min(count, i + hop - filled);
+            if (filled == 0) {
+                first = samples[i];
+            }
+            float f = first;
+            double e = energy;
+            boolean same = constant;
+            int k = i;
+            int firstUnit = (k + SampleUnits.UNIT - 1) / SampleUnits.UNIT;
+            int endUnit = end / SampleUnits.UNIT;
+            if (firstUnit < endUnit) {
+                for (; k < firstUnit * SampleUnits.UNIT; k++) {
+                    float x = samples[k];
+                    e += (double) x * x;
+                    same &= x == f;
+                }
+                for (int u = firstUnit; u < endUnit; u++) {
+                    e += units.sumSquares(u);
+                    same &= units.min(u) == f & units.max(u) == f;
+                }
+                k = endUnit * SampleUnits.UNIT;
+            }
+            for (; k < end; k++) {
+                float x = samples[k];
+                e += (double) x * x;
+                same &= x == f;
+            }
+            energy = e;
+            constant = same;
+            filled += end - i;
+            i = end;
+            if (filled == hop) {
+                if (hopSums != null) {
+                    hopSums.accept(energy);
+                }
                 endHop();
             }
         }
@@ -141,44 +217,24 @@ public final class SilenceDetector extends WindowedLaneDetector {
         if (windows < 1) {
             return List.of();
         }
+        // Each pass over the windows is a method of its own: run once per lane over up to millions of windows, each
+        // is compiled while it runs, and a small method is quicker to compile than all of finish from that loop on.
         float[] level = new float[windows];
         boolean[] digital = new boolean[windows];
         float[] real = new float[windows];
-        int realCount = 0;
-        for (int w = 0; w < windows; w++) {
-            level[w] = toDb((hopEnergy.get(w) + hopEnergy.get(w + 1)) / (2.0 * hop));
-            digital[w] = hopDigital.get(w) > 0 && hopDigital.get(w + 1) > 0;
-            if (!digital[w]) {
-                real[realCount++] = level[w];
-            }
-        }
+        int realCount = windowLevels(level, digital, real);
         if (realCount == 0) {
             return List.of();
         }
         double speech = percentile(real, realCount, SPEECH_PERCENTILE);
         boolean[] nearSpeech = nearSpeech(level, digital, speech - SPEECH_RANGE_DB);
         float[] context = new float[windows];
-        int contextCount = 0;
-        for (int w = 0; w < windows; w++) {
-            if (nearSpeech[w] && !digital[w]) {
-                context[contextCount++] = level[w];
-            }
-        }
+        int contextCount = contextLevels(level, digital, nearSpeech, context);
         double floor = contextCount > 0 ? percentile(context, contextCount, thresholds.floorPercentile())
                 : percentile(real, realCount, thresholds.floorPercentile());
         double quiet = Math.max(floor - thresholds.belowFloorDb(), thresholds.nearSilenceDbfs());
 
-        List<int[]> runs = new ArrayList<>();
-        int start = -1;
-        for (int w = 0; w <= windows; w++) {
-            boolean candidate = w < windows && !digital[w] && level[w] < quiet;
-            if (candidate && start < 0) {
-                start = w;
-            } else if (!candidate && start >= 0) {
-                runs.add(new int[] {start, w});
-                start = -1;
-            }
-        }
+        List<int[]> runs = quietRuns(level, digital, quiet);
         double msPerHop = hop * 1000.0 / sampleRateHz;
         float[] pauses = new float[runs.size()];
         int pauseCount = 0;
@@ -210,6 +266,50 @@ public final class SilenceDetector extends WindowedLaneDetector {
             }
         }
         return out;
+    }
+
+    /**
+     * Fills each window's level (two hops), whether it is digital (both hops constant) and the levels of the windows
+     * that are not; returns how many those are.
+     */
+    private int windowLevels(float[] level, boolean[] digital, float[] real) {
+        int realCount = 0;
+        for (int w = 0; w < level.length; w++) {
+            level[w] = toDb((hopEnergy.get(w) + hopEnergy.get(w + 1)) / (2.0 * hop));
+            digital[w] = hopDigital.get(w) > 0 && hopDigital.get(w + 1) > 0;
+            if (!digital[w]) {
+                real[realCount++] = level[w];
+            }
+        }
+        return realCount;
+    }
+
+    /** Puts the levels of the windows near speech that are not digital into {@code context}; returns how many. */
+    private static int contextLevels(float[] level, boolean[] digital, boolean[] nearSpeech, float[] context) {
+        int contextCount = 0;
+        for (int w = 0; w < level.length; w++) {
+            if (nearSpeech[w] && !digital[w]) {
+                context[contextCount++] = level[w];
+            }
+        }
+        return contextCount;
+    }
+
+    /** Runs [a, b) of windows that are not digital and under {@code quiet} dBFS, in order. */
+    private static List<int[]> quietRuns(float[] level, boolean[] digital, double quiet) {
+        int windows = level.length;
+        List<int[]> runs = new ArrayList<>();
+        int start = -1;
+        for (int w = 0; w <= windows; w++) {
+            boolean candidate = w < windows && !digital[w] && level[w] < quiet;
+            if (candidate && start < 0) {
+                start = w;
+            } else if (!candidate && start >= 0) {
+                runs.add(new int[] {start, w});
+                start = -1;
+            }
+        }
+        return runs;
     }
 
     /** A run of windows [a, b) spans from the start of window a to the end of window b-1: (b - a + 1) hops. */

@@ -88,6 +88,29 @@ public final class WaveformPyramidBuilder implements FrameSink {
     }
 
     /**
+     * Takes the next block of a one-lane builder made by {@link #ofSixteenBitSamples} for 16-bit samples, with its
+     * {@link SampleUnits} already measured: buckets are made of whole units where they can be, so the samples are
+     * not gone over again. The pyramid is the same as from {@link #accept}.
+     *
+     * @param lane the samples, 16-bit values / 32768
+     * @param units the units of {@code lane[0..frames)}
+     * @param frames samples in the block
+     */
+    public void acceptUnits(float[] lane, SampleUnits units, int frames) {
+        if (channelCount != 1 || !accumulators[0].sixteenBit) {
+            accept(new float[][] {lane}, frames);
+            return;
+        }
+        accumulators[0].acceptUnits(lane, units, frames);
+        for (int i = 1; i < accumulators.length; i++) {
+            if (accumulators[i - 1].coarser != accumulators[i]) {
+                accumulators[i].accept(new float[][] {lane}, frames);
+            }
+        }
+        totalFrames += frames;
+    }
+
+    /**
      * Returns the pyramid of everything accepted (a partial last bucket included). Call once, after the last block.
      *
      * @throws IllegalStateException if called twice
@@ -145,54 +168,32 @@ public final class WaveformPyramidBuilder implements FrameSink {
                     double s = sumSquares[c];
                     int i = f;
                     if (sixteenBit) {
-                        // Four chains side by side: 16-bit values / 32768 are never NaN or -0, so min and max do not
-                        // depend on the order, and their squares sum exactly in any order.
+                        // 16-bit values / 32768 are never NaN or -0, so min and max do not depend on the order
+                        // and Math.min and Math.max (no branches to mispredict on a new extreme) give the plain
+                        // comparisons; their squares sum exactly in any order, so in four chains side by side.
+                        float l0 = l;
+                        float h0 = h;
+                        for (int j = i; j < f + n; j++) {
+                            float x = lane[j];
+                            l0 = Math.min(l0, x);
+                            h0 = Math.max(h0, x);
+                        }
                         double s0 = 0;
                         double s1 = 0;
                         double s2 = 0;
                         double s3 = 0;
-                        float l0 = l;
-                        float l1 = l;
-                        float h0 = h;
-                        float h1 = h;
                         for (; i + 3 < f + n; i += 4) {
                             float x = lane[i];
                             float y = lane[i + 1];
                             float z = lane[i + 2];
                             float w = lane[i + 3];
-                            // Plain comparisons: without NaN or -0 they give Math.min and Math.max, and a new
-                            // extreme is rare inside a bucket, so the branches are predicted.
-                            if (x < l0) {
-                                l0 = x;
-                            }
-                            if (y < l1) {
-                                l1 = y;
-                            }
-                            if (z < l0) {
-                                l0 = z;
-                            }
-                            if (w < l1) {
-                                l1 = w;
-                            }
-                            if (x > h0) {
-                                h0 = x;
-                            }
-                            if (y > h1) {
-                                h1 = y;
-                            }
-                            if (z > h0) {
-                                h0 = z;
-                            }
-                            if (w > h1) {
-                                h1 = w;
-                            }
                             s0 += (double) x * x;
                             s1 += (double) y * y;
                             s2 += (double) z * z;
                             s3 += (double) w * w;
                         }
-                        l = Math.min(l0, l1);
-                        h = Math.max(h0, h1);
+                        l = l0;
+                        h = h0;
                         s += (s0 + s1) + (s2 + s3);
                     }
                     for (; i < f + n; i++) {
@@ -218,6 +219,49 @@ public final class WaveformPyramidBuilder implements FrameSink {
                 }
                 filled += n;
                 f += n;
+                if (filled == spb) {
+                    flush();
+                }
+            }
+        }
+
+        /** {@link #accept} for one lane of 16-bit samples whose whole units are measured. */
+        void acceptUnits(float[] lane, SampleUnits units, int frames) {
+            int f = 0;
+            while (f < frames) {
+                int n = Math.min(frames - f, spb - filled);
+                int end = f + n;
+                float l = lo[0];
+                float h = hi[0];
+                double s = sumSquares[0];
+                int i = f;
+                int firstUnit = (i + SampleUnits.UNIT - 1) / SampleUnits.UNIT;
+                int endUnit = end / SampleUnits.UNIT;
+                if (firstUnit < endUnit) {
+                    for (; i < firstUnit * SampleUnits.UNIT; i++) {
+                        float x = lane[i];
+                        l = Math.min(l, x);
+                        h = Math.max(h, x);
+                        s += (double) x * x;
+                    }
+                    for (int u = firstUnit; u < endUnit; u++) {
+                        l = Math.min(l, units.min(u));
+                        h = Math.max(h, units.max(u));
+                        s += units.sumSquares(u);
+                    }
+                    i = endUnit * SampleUnits.UNIT;
+                }
+                for (; i < end; i++) {
+                    float x = lane[i];
+                    l = Math.min(l, x);
+                    h = Math.max(h, x);
+                    s += (double) x * x;
+                }
+                lo[0] = l;
+                hi[0] = h;
+                sumSquares[0] = s;
+                filled += n;
+                f = end;
                 if (filled == spb) {
                     flush();
                 }

@@ -86,6 +86,31 @@ class CorrelationInputTest {
         }
     }
 
+    /**
+     * A block read (four outputs summed side by side) gives the very floats of reading each sample alone, at 16 to
+     * 8 kHz, 8 to 16 kHz and 44.1 to 8 kHz, for blocks that start before the signal and end after it.
+     */
+    @Test
+    void blockReadsEqualSampleBySampleReads() throws java.io.IOException {
+        short[] speech = TestWav.read(Lanes.path("align/speech-16k-from-10s.wav"));
+        CorrelationInput source = CorrelationInput.ofPcm16(java.util.Arrays.copyOf(speech, 40_000), 16_000);
+        int[][] rates = {{16_000, 8000}, {8000, 16_000}, {44_100, 8000}};
+        for (int[] r : rates) {
+            CorrelationInput view = new ResampledCorrelationInput(source, r[0], r[1], r[1]);
+            long length = view.lengthSamples();
+            for (long start : new long[] {-7, 0, 1001, length - 1203}) {
+                float[] block = new float[1210];
+                view.read(start, block, 0, block.length);
+                float[] one = new float[1];
+                for (int i = 0; i < block.length; i++) {
+                    view.read(start + i, one, 0, 1);
+                    assertEquals(Float.floatToRawIntBits(one[0]), Float.floatToRawIntBits(block[i]),
+                            r[0] + " to " + r[1] + " Hz, sample " + (start + i));
+                }
+            }
+        }
+    }
+
     @Test
     void rejectsNonPositiveRates() {
         assertThrows(IllegalArgumentException.class, () -> CorrelationInput.ofFloats(new float[1], 0));
