@@ -7,5 +7,8 @@
 source "$(dirname "$0")/common.sh"
 rm -rf target/installer/seamline
 jpackage --type app-image "${JPACKAGE_COMMON[@]}" --icon installer/seamline.png
+# The script launcher in place of jpackage's native one, which queries rpm and dpkg on every start.
+cp installer/seamline-launcher.sh target/installer/seamline/bin/seamline
+chmod 755 target/installer/seamline/bin/seamline
 bash installer/train-class-data.sh target/installer/seamline
 echo "app-image: target/installer/seamline"

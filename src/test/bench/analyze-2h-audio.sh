@@ -4,11 +4,20 @@
 # espeak-ng speech by sox. Times `seamline analyze` (pyramid, gaps and alignment of all three; the
 # heap capped at 256 MB). Target: <= 3 s.
 # Usage (repository root, after `mvn -B -q -DskipTests package`; needs sox and python3):
-#   bash src/test/bench/analyze-2h-audio.sh [MINUTES]
+#   bash src/test/bench/analyze-2h-audio.sh [MINUTES] [--app-image]
+# With --app-image, analyze runs through the installed launcher (target/installer/seamline/bin/seamline from
+# `bash installer/build-app-image.sh`: its runtime, JVM options and class-data archive), the heap capped at
+# 256 MB through _JAVA_OPTIONS; without it, as `java -Xmx256m -jar target/seamline.jar`.
 # With BENCH_DIR=/some/dir the sources and the imported case (prepared.seamline) are kept there, and a later run
 # with the same BENCH_DIR and MINUTES skips making them (about 30 s) and times analyze on a fresh copy of the case.
 set -euo pipefail
 minutes=${1:-120}
+analyze=(java -Xmx256m -jar target/seamline.jar analyze)
+if [ "${2:-}" = --app-image ]; then
+  [ -x target/installer/seamline/bin/seamline ] \
+    || { echo "target/installer/seamline is missing: run bash installer/build-app-image.sh first" >&2; exit 2; }
+  analyze=(env _JAVA_OPTIONS=-Xmx256m target/installer/seamline/bin/seamline analyze)
+fi
 if [ -n "${BENCH_DIR:-}" ]; then
   work=$BENCH_DIR/$minutes
   mkdir -p "$work"
@@ -52,7 +61,7 @@ cp "$work/prepared.seamline" "$work/b.seamline"
 sync
 echo "load average before analyze: $(cut -d' ' -f1-3 /proc/loadavg)"
 t0=$(date +%s.%N)
-/usr/bin/time -f "%M" -o "$work/rss.txt" java -Xmx256m -jar target/seamline.jar analyze "$work/b.seamline"
+/usr/bin/time -f "%M" -o "$work/rss.txt" "${analyze[@]}" "$work/b.seamline"
 t1=$(date +%s.%N)
 $J show "$work/b.seamline" alignment
 # The digest of everything analyze stored: a faster analysis must leave it unchanged.
