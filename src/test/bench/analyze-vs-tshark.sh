@@ -74,6 +74,30 @@ print(f"floor (show CASE calls): {floor:5.2f} s  CPU {fuser + fsystem:.2f} s: JV
       f" exit; 10x tshark would be {ts / 10:.2f} s for everything")
 print(f"seamline --help:       {start:7.2f} s  (JVM start and exit alone)")
 PY
+# Times analyze (on a fresh copy of the imported case) and the floor with another way of starting
+# seamline: variant LABEL COMMAND... (COMMAND followed by the seamline arguments).
+variant() {
+  local label=$1
+  shift
+  cp "$work/fresh.seamline" "$work/b.seamline"
+  echo "$label, before: $(uptime)"
+  local a b c
+  a=$(date +%s.%N)
+  /usr/bin/time -f "%M %U %S" -o "$work/rss.txt" "$@" analyze "$work/b.seamline" > /dev/null 2>&1
+  b=$(date +%s.%N)
+  /usr/bin/time -f "%U %S" -o "$work/floor.txt" "$@" show "$work/b.seamline" calls > /dev/null 2>&1
+  c=$(date +%s.%N)
+  python3 - "$label" "$t1" "$t0" "$a" "$b" "$c" $(cat "$work/rss.txt") $(cat "$work/floor.txt") <<'PY'
+import sys
+label = sys.argv[1]
+t1, t0, a, b, c = map(float, sys.argv[2:7])
+rss, user, system, fuser, fsystem = int(sys.argv[7]), *map(float, sys.argv[8:12])
+print(f"{'analyze, ' + label + ':':22s} {b - a:7.2f} s  ({(t1 - t0) / (b - a):.1f}x tshark), peak RSS {rss / 1024:.0f} MiB,"
+      f" CPU {user:.2f} s user + {system:.2f} s sys")
+print(f"{'floor, ' + label + ':':22s} {c - b:7.2f} s  CPU {fuser + fsystem:.2f} s")
+PY
+  echo "$label, after:  $(uptime)"
+}
 if [ -n "$cds" ]; then
   python3 src/test/bench/make-g711-capture.py "$work/train.pcap" 20000
   java -jar target/seamline.jar new "$work/train.seamline" --title train --examiner bench > /dev/null
@@ -81,43 +105,10 @@ if [ -n "$cds" ]; then
   java "${jvm[@]}" -XX:ArchiveClassesAtExit="$work/seamline.jsa" -jar target/seamline.jar analyze \
     "$work/train.seamline" > /dev/null 2>&1
   cp "$work/fresh.seamline" "$work/b.seamline"
-  echo "with AppCDS, before: $(uptime)"
-  t6=$(date +%s.%N)
-  /usr/bin/time -f "%M %U %S" -o "$work/rss.txt" java "${jvm[@]}" -XX:SharedArchiveFile="$work/seamline.jsa" \
-    -jar target/seamline.jar analyze "$work/b.seamline" > /dev/null
-  t7=$(date +%s.%N)
-  /usr/bin/time -f "%U %S" -o "$work/floor.txt" java "${jvm[@]}" -XX:SharedArchiveFile="$work/seamline.jsa" \
-    -jar target/seamline.jar show "$work/b.seamline" calls > /dev/null
-  t8=$(date +%s.%N)
-  python3 - "$t1" "$t0" "$t6" "$t7" "$t8" $(cat "$work/rss.txt") $(cat "$work/floor.txt") <<'PY'
-import sys
-t1, t0, t6, t7, t8 = map(float, sys.argv[1:6])
-rss, user, system, fuser, fsystem = int(sys.argv[6]), *map(float, sys.argv[7:11])
-print(f"analyze, AppCDS:       {t7 - t6:7.2f} s  ({(t1 - t0) / (t7 - t6):.1f}x tshark), peak RSS {rss / 1024:.0f} MiB,"
-      f" CPU {user:.2f} s user + {system:.2f} s sys")
-print(f"floor, AppCDS:         {t8 - t7:7.2f} s  CPU {fuser + fsystem:.2f} s")
-PY
-  echo "with AppCDS, after:  $(uptime)"
+  variant "AppCDS" java "${jvm[@]}" -XX:SharedArchiveFile="$work/seamline.jsa" -jar target/seamline.jar
 fi
 if [ -n "$app" ]; then
-  cp "$work/fresh.seamline" "$work/b.seamline"
-  echo "installed launcher, before: $(uptime)"
-  t6=$(date +%s.%N)
-  _JAVA_OPTIONS="${jvm[*]}" /usr/bin/time -f "%M %U %S" -o "$work/rss.txt" "$app" analyze "$work/b.seamline" \
-    > /dev/null 2>&1
-  t7=$(date +%s.%N)
-  _JAVA_OPTIONS="${jvm[*]}" /usr/bin/time -f "%U %S" -o "$work/floor.txt" "$app" show "$work/b.seamline" calls \
-    > /dev/null 2>&1
-  t8=$(date +%s.%N)
-  python3 - "$t1" "$t0" "$t6" "$t7" "$t8" $(cat "$work/rss.txt") $(cat "$work/floor.txt") <<'PY'
-import sys
-t1, t0, t6, t7, t8 = map(float, sys.argv[1:6])
-rss, user, system, fuser, fsystem = int(sys.argv[6]), *map(float, sys.argv[7:11])
-print(f"analyze, installed:    {t7 - t6:7.2f} s  ({(t1 - t0) / (t7 - t6):.1f}x tshark), peak RSS {rss / 1024:.0f} MiB,"
-      f" CPU {user:.2f} s user + {system:.2f} s sys")
-print(f"floor, installed:      {t8 - t7:7.2f} s  CPU {fuser + fsystem:.2f} s")
-PY
-  echo "installed launcher, after:  $(uptime)"
+  variant "installed" env _JAVA_OPTIONS="${jvm[*]}" "$app"
 fi
 if [ -n "$phases" ]; then
   for phase in open vault records dissect rtp analyze lane; do
