@@ -19,14 +19,14 @@ JPACKAGE_COMMON=(
   --main-jar seamline.jar
   --main-class io.seamline.cli.Launcher
   --java-options "-Xmx2g"
-  # C1 only (the "client" compiler): a desktop tool's runs are short, and the optimising C2 compiler
-  # spends more CPU compiling than it saves before they end. Measured with the app-image at load 1-2
-  # (docs/ui.md, "First paint"; README "Measured performance"): the window reaches its lanes sooner,
-  # the 2-hour 3-source audio analysis takes 2.4 s instead of 3.0-3.4 s, a 1M-packet capture the same
-  # 1.6 s; a 3M-packet capture takes 3.6 s instead of 2.9 s, which is where C2 pays off. Timeline
-  # frames stay under 16 ms (p95 10 ms for the whole 2-hour case). _JAVA_OPTIONS=-XX:TieredStopAtLevel=4
-  # brings C2 back for long batch work.
-  --java-options "-XX:TieredStopAtLevel=1"
+  # C2 compiles a method after ten times the usual calls/loop trips: a cold start of the window then
+  # spends about 0.5 s less CPU on the JIT while code that runs hot (stitching, rendering, long
+  # analyses) still reaches C2 within milliseconds (docs/ui.md, "First paint"). `seamline analyze`
+  # runs with C1 only instead (installer/seamline-launcher.sh says why).
+  --java-options "-XX:Tier4InvocationThreshold=50000"
+  --java-options "-XX:Tier4MinInvocationThreshold=6000"
+  --java-options "-XX:Tier4CompileThreshold=150000"
+  --java-options "-XX:Tier4BackEdgeThreshold=400000"
   # jlink's defaults for jpackage without --strip-native-commands: the image keeps the runtime's
   # bin/java, which installer/seamline-launcher.sh starts (see there why it replaces jpackage's launcher).
   --jlink-options "--strip-debug --no-man-pages --no-header-files"
