@@ -17,7 +17,9 @@ import java.util.Optional;
  */
 public final class AnalysisStore {
     private final Connection connection;
-    private VaultRangeReader vault;
+    /** Reads the capture of the lane read last straight from the vault (its last chunk kept). */
+    private VaultEvidenceReader vault;
+    private long vaultEvidenceId = -1;
 
     public AnalysisStore(Connection connection) {
         this.connection = connection;
@@ -247,12 +249,12 @@ public final class AnalysisStore {
         IndexedLane lane = indexedLane(laneId);
         long first = (long) chunkIndex * CaptureDecoder.CHUNK_SAMPLES;
         int samples = (int) Math.max(0, Math.min(CaptureDecoder.CHUNK_SAMPLES, lane.sampleCount - first));
-        if (vault == null) {
-            vault = new VaultRangeReader(connection);
+        if (vault == null || vaultEvidenceId != lane.evidenceId) {
+            vault = new VaultEvidenceReader(connection, lane.evidenceId, lane.captureBytes);
+            vaultEvidenceId = lane.evidenceId;
         }
         try {
-            return PacketIndexReader.decode(index, samples,
-                    (offset, into, at, length) -> vault.read(lane.evidenceId, offset, into, at, length),
+            return PacketIndexReader.decode(index, samples, vault::readAt,
                     lane.captureBytes, "lane " + laneId + " chunk " + chunkIndex);
         } catch (java.io.IOException e) {
             throw new SQLException(e.getMessage(), e);

@@ -33,9 +33,4 @@ final class FirstPictureGate implements Executor {
         held = null;
         due.forEach(then::execute);
     }
-
-    /** True once {@link #open} ran. */
-    boolean isOpen() {
-        return held == null;
-    }
 }
