@@ -97,7 +97,7 @@ public final class CaseView {
         this.ladder = new SipLadderView(model);
         root.setId("caseWindow");
         root.setTop(new VBox(menuBar(), header()));
-        SplitPane centre = new SplitPane(timelineArea(), slot(() -> bottomTabs(later), 0));
+        SplitPane centre = new SplitPane(timelineArea(), slot(this::bottomTabs, 0));
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.58);
         SplitPane main = new SplitPane(slot(this::explorer, 200), centre, slot(this::detailsPane, 260));
@@ -534,19 +534,19 @@ public final class CaseView {
         return items;
     }
 
-    private TabPane bottomTabs(java.util.concurrent.Executor hiddenTabs) {
+    private TabPane bottomTabs() {
         tabs.setId("bottomTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // The tab shown first: its table is built with the parts after the first picture (a lazy tab
         // would build it at once, as the tab pane selects its first tab when the tabs are added).
         Tab gapsTab = new Tab("Gaps");
         gapsTab.setId("gapsTab");
-        hiddenTabs.execute(() -> gapsTab.setContent(gapsTable()));
-        tabs.getTabs().addAll(gapsTab, lazyTab("SIP ladder", "ladderTab", ladder::root, hiddenTabs),
-                lazyTab("Streams", "streamsTab", this::streamsTable, hiddenTabs),
-                lazyTab("Alignment", "alignmentTab", this::alignmentTable, hiddenTabs),
-                lazyTab("Evidence", "evidenceTab", this::evidenceTable, hiddenTabs),
-                lazyTab("Custody log", "custodyTab", this::custodyTable, hiddenTabs));
+        later.execute(() -> gapsTab.setContent(gapsTable()));
+        tabs.getTabs().addAll(gapsTab, lazyTab("SIP ladder", "ladderTab", ladder::root, later),
+                lazyTab("Streams", "streamsTab", this::streamsTable, later),
+                lazyTab("Alignment", "alignmentTab", this::alignmentTable, later),
+                lazyTab("Evidence", "evidenceTab", this::evidenceTable, later),
+                lazyTab("Custody log", "custodyTab", this::custodyTable, later));
         model.gaps().addListener((ListChangeListener<GapRecord>) c -> gapsTab.setText("Gaps (" + model.gaps().size()
                 + ")"));
         return tabs;

@@ -17,11 +17,12 @@ import javafx.stage.Stage;
  *
  * <p>With the system property {@value #EXIT_AFTER_FIRST_PAINT} set to {@code true} the window closes itself
  * (as if the user quit) a few frames after it first drew the opened case's lanes, once the tables are
- * filled and the parts built after the first picture are there too. The installer's class-data training run uses it to open a case the way a user does and
- * end there (see installer/build-app-image.sh and docs/ui.md).
+ * filled and the parts built after the first picture are there too. The installer's class-data
+ * training run uses it to open a case the way a user does and end there (see
+ * installer/train-class-data.sh and docs/ui.md).
  */
 public final class SeamlineApp extends Application {
-    /** System property: {@code true} closes the window right after its first frame with lanes. */
+    /** System property: {@code true} closes the window a few frames after its first frame with lanes. */
     public static final String EXIT_AFTER_FIRST_PAINT = "seamline.exitAfterFirstPaint";
     private static volatile Path initialCase;
     private static volatile CompletableFuture<CaseService> initialOpening;
@@ -67,9 +68,10 @@ public final class SeamlineApp extends Application {
             // Read the case on the worker while the window is built.
             model.openCase(initialCase, initialOpening);
         }
-        // What the first picture does not need (hidden tabs' contents, tooltips) waits until the opened
-        // case is on screen: the open has finished and its lanes or its error went into the frame the
-        // next-frame executor waits for.
+        // What the first picture does not need (the tab pane and its tables, the case explorer, the
+        // details, the lane chooser, tooltips) waits until the opened case is on screen: the open has
+        // finished and its lanes or its error went into the frame the next-frame executor waits for.
+        // Later tasks (import, analyze) end busy again; the gate is open by then and ignores it.
         FirstPictureGate afterFirstPicture = new FirstPictureGate();
         CaseView view = new CaseView(model, afterFirstPicture);
         Scene scene = createScene(view);
@@ -89,7 +91,7 @@ public final class SeamlineApp extends Application {
             view.timelineView().lanesShownProperty().addListener((o, was, shown) -> {
                 if (shown) {
                     // The tables are filled and the deferred parts built in the frames after this one (the
-                    // parts may defer their tooltips once more); the exit waits for three more frames, so a
+                    // parts may defer their tooltips once more); the exit waits for four frames, so a
                     // training run (installer/train-class-data.sh) has loaded the whole window's classes.
                     nextFrame.execute(() -> nextFrame.execute(() -> nextFrame.execute(
                             () -> nextFrame.execute(Platform::exit))));
