@@ -75,7 +75,7 @@ public final class SeamlineApp extends Application {
         FirstPictureGate afterFirstPicture = new FirstPictureGate();
         CaseView view = new CaseView(model, afterFirstPicture);
         Scene scene = createScene(view);
-        NextFrameExecutor nextFrame = new NextFrameExecutor(scene);
+        NextFrameExecutor nextFrame = new NextFrameExecutor(scene, view.root());
         model.fillTablesWith(nextFrame);
         Runnable buildTheRest = () -> afterFirstPicture.open(nextFrame);
         if (model.busyProperty().get()) {
