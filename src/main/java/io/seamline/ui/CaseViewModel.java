@@ -99,7 +99,12 @@ public final class CaseViewModel {
         this.recentCases = recentCases;
         this.playback = playback;
         if (recentCases != null) {
-            recent.setAll(recentCases.list());
+            // Read on the worker, before any case it opens is remembered: the JSON reader's first use costs
+            // the window's start some 25 ms on the FX thread.
+            worker.execute(() -> {
+                List<Path> listed = recentCases.list();
+                ui.execute(() -> recent.setAll(listed));
+            });
         }
         ladderCallId.addListener((o, a, b) -> refreshLadder());
     }
