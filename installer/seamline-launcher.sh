@@ -29,4 +29,11 @@ options=("${options[@]//\$APPDIR/$APPDIR}")
 if [ "${1:-}" = analyze ]; then
   options+=("-XX:TieredStopAtLevel=1")
 fi
+# Without a GPU device node there is no hardware OpenGL, and the window renders in software
+# (io.seamline.ui.RenderingChoice). GTK would still load and probe Mesa's software OpenGL while it
+# starts, to pick window visuals for GL drawing nobody does here: GDK_GL=disable skips that (about
+# 40 ms of the window's first paint, docs/ui.md). A value the user set is kept.
+if [ ! -e /dev/dri ] && [ ! -e /dev/nvidiactl ] && [ -z "${GDK_GL+set}" ]; then
+  export GDK_GL=disable
+fi
 exec "$image/lib/runtime/bin/java" "${options[@]}" -cp "${classpath//\$APPDIR/$APPDIR}" "$main" "$@"

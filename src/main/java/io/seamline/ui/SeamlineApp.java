@@ -31,6 +31,7 @@ public final class SeamlineApp extends Application {
 
     /** Starts the toolkit and shows the window, opening {@code caseFile} when not null; returns when it closes. */
     public static void launchWindow(Path caseFile) {
+        RenderingChoice.apply();
         initialCase = caseFile;
         if (caseFile != null) {
             // Opening the case file (loading the SQLite driver and its native library) takes as long
