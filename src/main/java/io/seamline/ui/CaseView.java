@@ -757,19 +757,11 @@ public final class CaseView {
         readout.setId("cursorReadout");
         readout.getStyleClass().add("readout");
         readout.textProperty().bind(model.timeline().readoutProperty());
-        ProgressBar bar = new ProgressBar();
-        bar.setId("taskProgress");
-        bar.setPrefWidth(200);
-        bar.progressProperty().bind(model.progressProperty());
-        bar.visibleProperty().bind(model.busyProperty());
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancelTask");
-        cancel.visibleProperty().bind(model.busyProperty());
-        cancel.setOnAction(e -> model.cancel());
         readout.setMinWidth(Region.USE_PREF_SIZE);
-        bar.setMinWidth(Region.USE_PREF_SIZE);
-        cancel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox box = new HBox(10, status, readout, bar, cancel);
+        // The progress bar and Cancel come with the deferred parts: at start the opening is the task
+        // running, and an indeterminate bar's skin and animation cost the first frame more than the
+        // read takes; the status line says "Opening ..." meanwhile.
+        HBox box = new HBox(10, status, readout, slot(this::taskControls, 0));
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(4, 10, 4, 10));
         box.getStyleClass().add("status-bar");
@@ -780,6 +772,25 @@ public final class CaseView {
             }
         });
         return box;
+    }
+
+    /** The running task's progress bar and its Cancel button, shown while the model is busy. */
+    private Region taskControls() {
+        ProgressBar bar = new ProgressBar();
+        bar.setId("taskProgress");
+        bar.setPrefWidth(200);
+        bar.progressProperty().bind(model.progressProperty());
+        bar.visibleProperty().bind(model.busyProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelTask");
+        cancel.visibleProperty().bind(model.busyProperty());
+        cancel.setOnAction(e -> model.cancel());
+        bar.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox controls = new HBox(10, bar, cancel);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        controls.setMinWidth(Region.USE_PREF_SIZE);
+        return controls;
     }
 
     /** Shows the exported package in the desktop's file manager, where there is one (not under a test). */

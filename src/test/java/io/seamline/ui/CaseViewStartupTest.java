@@ -31,7 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window as the application builds it for a fast first picture (Monocle): the bottom tabs, the
- * case explorer, details pane and lane chooser are empty slots and the buttons have no
+ * case explorer, details pane, lane chooser and the task's progress bar and Cancel are empty slots and the buttons have no
  * tooltips until the deferred tasks run (or, for a hidden tab, until it is selected), and the timeline
  * reports when it first drew an opened case's lanes (what {@code seamline.exitAfterFirstPaint} waits for).
  */
@@ -70,7 +70,7 @@ class CaseViewStartupTest {
         assertTrue(robot.lookup("#timeline").tryQuery().isPresent());
         assertNull(robot.lookup("#fitButton").queryButton().getTooltip());
         for (String part : List.of("#bottomTabs", "#gapsTable", "#caseTree", "#detailsText", "#playLane",
-                "#custodyTable", "#analyzeButton")) {
+                "#custodyTable", "#analyzeButton", "#taskProgress", "#cancelTask")) {
             assertTrue(robot.lookup(part).tryQuery().isEmpty(), part + " is built before the first picture");
         }
         runDeferredOnce(robot);
@@ -83,6 +83,8 @@ class CaseViewStartupTest {
                 robot.lookup("#analyzeButton").queryButton().getTooltip().getText());
         assertTrue(robot.lookup("#custodyTable").tryQuery().isPresent());
         assertTrue(robot.lookup("#evidenceTable").tryQuery().isPresent());
+        assertTrue(robot.lookup("#taskProgress").tryQuery().isPresent());
+        assertTrue(robot.lookup("#cancelTask").tryQuery().isPresent());
         assertNotNull(tab(robot, "ladderTab").getContent());
         assertEquals("Show the whole case (F or 0)", robot.lookup("#fitButton").queryButton().getTooltip().getText());
         assertEquals(5, robot.lookup("#caseTree").queryAs(javafx.scene.control.TreeView.class).getRoot()
