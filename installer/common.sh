@@ -12,8 +12,8 @@ mkdir -p target/installer-input target/installer
 cp target/seamline.jar target/installer-input/
 # JavaFX's native libraries go beside the jar (lib/app of the image). JavaFX loads them from the jar's
 # own folder when they are there (NativeLibLoader.loadLibraryFullPath). Otherwise every start of the
-# window reads each one out of the jar and compares it with the copy it keeps in ~/.openjfx/cache,
-# about 35 ms of the first paint (docs/ui.md), and the first start writes that copy into the user's home.
+# window reads each one out of the jar and compares it with the copy it keeps in ~/.openjfx/cache
+# (0.09-0.16 s of the first paint, docs/ui.md), and the first start writes that copy into the user's home.
 natives=$(jar tf target/seamline.jar | grep -E '^lib[^/]*[.](so|dylib)$' || true)
 if [ -n "$natives" ]; then
   # shellcheck disable=SC2086 # one argument per library name

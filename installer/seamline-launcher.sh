@@ -31,8 +31,8 @@ if [ "${1:-}" = analyze ]; then
 fi
 # Without a GPU device node there is no hardware OpenGL, and the window renders in software
 # (io.seamline.ui.RenderingChoice). GTK would still load and probe Mesa's software OpenGL while it
-# starts, to pick window visuals for GL drawing nobody does here: GDK_GL=disable skips that (about
-# 40 ms of the window's first paint, docs/ui.md). A value the user set is kept.
+# starts (its swrast_dri.so and libLLVM), to pick window visuals for GL drawing nobody does here:
+# GDK_GL=disable skips that (docs/ui.md). A value the user set is kept.
 if [ ! -e /dev/dri ] && [ ! -e /dev/nvidiactl ] && [ -z "${GDK_GL+set}" ]; then
   export GDK_GL=disable
 fi

@@ -99,8 +99,8 @@ public final class CaseViewModel {
         this.recentCases = recentCases;
         this.playback = playback;
         if (recentCases != null) {
-            // Read on the worker, before any case it opens is remembered: the JSON reader's first use costs
-            // the window's start some 25 ms on the FX thread.
+            // Read on the worker, before any case it opens is remembered: the JSON reader's first use
+            // (building Jackson's ObjectMapper) would otherwise hold up the FX thread while the window starts.
             worker.execute(() -> {
                 List<Path> listed = recentCases.list();
                 ui.execute(() -> recent.setAll(listed));

@@ -15,10 +15,11 @@ import java.util.function.UnaryOperator;
  * <p>Why: JavaFX tries its OpenGL pipeline (ES2) first. With no GPU device node there is no hardware
  * OpenGL, only Mesa's software one, which the pipeline's qualifier refuses ("Failed Graphics Hardware
  * Qualifier check"), so the window always ends in the software pipeline, after loading and probing Mesa
- * on every start (about 35 ms). And in the software pipeline Prism's region-background cache costs more
- * than it saves: a cached background is drawn back as nine scaled images, which the software rasteriser
- * does pixel by pixel; the first frame of the failover sample painted in 97-155 ms with the cache and
- * 58 ms without it (javafx.pulseLogger, docs/ui.md). The installed launcher also sets
+ * on every start. And in the software pipeline Prism's region-background cache costs more than it
+ * saves: a cached background is drawn back as nine scaled images, which the software rasteriser does
+ * pixel by pixel; the window's first frame on the failover sample painted in 76-95 ms with the cache and
+ * 34-48 ms without it (javafx.pulseLogger). Both together: 0.15-0.16 s of the first paint
+ * (FirstPaintBenchmark, docs/ui.md). The installed launcher also sets
  * {@code GDK_GL=disable} on such a machine, for GTK's own Mesa probe (installer/seamline-launcher.sh).
  *
  * <p>A property the user set ({@code -Dprism.order=es2}, say) is never overridden.
