@@ -22,7 +22,8 @@ import javafx.scene.layout.Region;
  * when it has something to render itself, after its post-layout listeners have run. So the first pulse
  * after a task arrived renders the awaited frame; the second changes a 1-pixel mark and therefore
  * waits for that frame, whose upload is queued by then; and only the third queues the tasks, behind
- * the upload.
+ * the upload. (The hardware pipeline presents a frame on the render thread itself; there the wait for
+ * the rendering is all it takes.)
  */
 final class NextFrameExecutor implements Executor {
     private final List<Runnable> waiting = new ArrayList<>();
