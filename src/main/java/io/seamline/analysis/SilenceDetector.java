@@ -113,16 +113,24 @@ public final class SilenceDetector extends WindowedLaneDetector {
                 e += (double) x * x;
                 same &= x == f;
             }
-            energy = e;
-            constant = same;
-            filled += end - i;
+            addToHop(e, same, end - i);
             i = end;
-            if (filled == hop) {
-                if (hopSums != null) {
-                    hopSums.accept(energy);
-                }
-                endHop();
+        }
+    }
+
+    /**
+     * Takes the running hop's energy and constancy after {@code samples} more samples; ends the hop when it is
+     * full, handing its sum to {@link #sendHopSums} first.
+     */
+    private void addToHop(double e, boolean same, int samples) {
+        energy = e;
+        constant = same;
+        filled += samples;
+        if (filled == hop) {
+            if (hopSums != null) {
+                hopSums.accept(energy);
             }
+            endHop();
         }
     }
 
@@ -182,16 +190,8 @@ public final class SilenceDetector extends WindowedLaneDetector {
                 e += (double) x * x;
                 same &= x == f;
             }
-            energy = e;
-            constant = same;
-            filled += end - i;
+            addToHop(e, same, end - i);
             i = end;
-            if (filled == hop) {
-                if (hopSums != null) {
-                    hopSums.accept(energy);
-                }
-                endHop();
-            }
         }
     }
 

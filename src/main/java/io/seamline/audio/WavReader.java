@@ -70,13 +70,7 @@ public final class WavReader implements AudioReader {
      * @throws IOException if the file cannot be read
      */
     public static WavReader open(Path file) throws IOException {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
-        try {
-            return parse(file, ch);
-        } catch (IOException | RuntimeException e) {
-            ch.close();
-            throw e;
-        }
+        return open(FileChannel.open(file, StandardOpenOption.READ), file);
     }
 
     /**
